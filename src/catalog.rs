@@ -1,0 +1,213 @@
+//! The loaded catalog: every file, every document with its outline and typed model, and the
+//! lookups the cross-file rules share, built once.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::load::{Content, SourceFile};
+use crate::model::{Credential, Framework, Stack, Status};
+use crate::schema::{self, Kind};
+
+/// Every file of a catalog and what it holds.
+#[derive(Debug)]
+pub struct Catalog {
+    /// The catalog folder; asset paths are relative to it.
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+    /// One per file that parsed into a document of a known kind, in file order.
+    pub docs: Vec<Document>,
+    by_id: HashMap<(Kind, String), Vec<usize>>,
+}
+
+/// One document of a known kind.
+#[derive(Debug)]
+pub struct Document {
+    /// The index of its file in [`Catalog::files`].
+    pub file: usize,
+    pub kind: Kind,
+    pub outline: Outline,
+    /// How it breaks its schema; empty when it is valid.
+    pub schema_issues: Vec<schema::Issue>,
+    /// The typed document, when the schema holds.
+    pub model: Option<Model>,
+}
+
+/// A typed document.
+#[derive(Debug)]
+pub enum Model {
+    Credential(Box<Credential>),
+    Stack(Box<Stack>),
+    Framework(Box<Framework>),
+}
+
+/// What other documents refer to, read leniently from the value so that a document with a
+/// schema error still takes part in the cross-file checks (one typo must not make every stack
+/// that lists the credential fail too).
+#[derive(Debug, Default)]
+pub struct Outline {
+    pub id: Option<String>,
+    pub status: Option<Status>,
+    /// `competency.skill` of a credential.
+    pub skill: Option<String>,
+    /// `competency.statement` of a credential.
+    pub statement: Option<String>,
+    /// `requires` of a credential: (index in the list, id).
+    pub requires: Vec<(usize, String)>,
+    /// `credentials` of a stack: (index in the list, id).
+    pub members: Vec<(usize, String)>,
+    /// `skills` of a framework: (index in the list, id).
+    pub skills: Vec<(usize, String)>,
+}
+
+impl Outline {
+    fn read(value: &Value) -> Outline {
+        let text = |pointer: &str| value.pointer(pointer).and_then(Value::as_str).map(str::to_string);
+        let ids = |pointer: &str| -> Vec<(usize, String)> {
+            match value.pointer(pointer) {
+                Some(Value::Array(items)) => {
+                    items.iter().enumerate().filter_map(|(i, v)| v.as_str().map(|s| (i, s.to_string()))).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let skills = match value.pointer("/skills") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.pointer("/id").and_then(Value::as_str).map(|id| (i, id.to_string())))
+                .collect(),
+            _ => Vec::new(),
+        };
+        // A competency written as a list is a `one-skill` finding; its first item still stands
+        // for the credential, so the skill is not also reported as unmeasured.
+        let competency = if value.pointer("/competency/0").is_some() { "/competency/0" } else { "/competency" };
+        Outline {
+            id: text("/id"),
+            status: value.get("status").and_then(|s| serde_json::from_value(s.clone()).ok()),
+            skill: text(&format!("{competency}/skill")),
+            statement: text(&format!("{competency}/statement")),
+            requires: ids("/requires"),
+            members: ids("/credentials"),
+            skills,
+        }
+    }
+}
+
+/// Where a referenced asset path leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asset {
+    /// An existing file inside the catalog.
+    Found(PathBuf),
+    /// Inside the catalog, but no file is there.
+    Missing(PathBuf),
+    /// The path leaves the catalog: why.
+    Outside(String),
+}
+
+impl Catalog {
+    /// Types the documents of the read files and indexes them.
+    pub fn new(root: PathBuf, files: Vec<SourceFile>) -> Catalog {
+        let mut docs = Vec::new();
+        for (index, file) in files.iter().enumerate() {
+            let Content::Parsed(parsed) = &file.content else { continue };
+            let Some(kind) = parsed.value.get("kind").and_then(Value::as_str).and_then(Kind::parse) else { continue };
+            let schema_issues = schema::check(kind, &parsed.value);
+            let model = if schema_issues.is_empty() { typed(kind, &parsed.value) } else { None };
+            docs.push(Document { file: index, kind, outline: Outline::read(&parsed.value), schema_issues, model });
+        }
+        let mut by_id: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+        for (index, doc) in docs.iter().enumerate() {
+            if let Some(id) = &doc.outline.id {
+                by_id.entry((doc.kind, id.clone())).or_default().push(index);
+            }
+        }
+        Catalog { root, files, docs, by_id }
+    }
+
+    /// The file a document was read from.
+    pub fn file(&self, doc: &Document) -> &SourceFile {
+        &self.files[doc.file]
+    }
+
+    /// The documents of one kind, valid or not.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
+        self.docs.iter().filter(move |d| d.kind == kind)
+    }
+
+    /// The documents of one kind with a given id, in file order.
+    pub fn with_id(&self, kind: Kind, id: &str) -> impl Iterator<Item = &Document> {
+        self.by_id.get(&(kind, id.to_string())).into_iter().flatten().map(|&i| &self.docs[i])
+    }
+
+    /// The first document of a kind with an id.
+    pub fn find(&self, kind: Kind, id: &str) -> Option<&Document> {
+        self.with_id(kind, id).next()
+    }
+
+    /// The ids of one kind, for "did you mean …?".
+    pub fn ids(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.of_kind(kind).filter_map(|d| d.outline.id.as_deref())
+    }
+
+    /// The valid credentials.
+    pub fn credentials(&self) -> impl Iterator<Item = (&Document, &Credential)> {
+        self.docs.iter().filter_map(|d| match &d.model {
+            Some(Model::Credential(c)) => Some((d, &**c)),
+            _ => None,
+        })
+    }
+
+    /// The valid stacks.
+    pub fn stacks(&self) -> impl Iterator<Item = (&Document, &Stack)> {
+        self.docs.iter().filter_map(|d| match &d.model {
+            Some(Model::Stack(s)) => Some((d, &**s)),
+            _ => None,
+        })
+    }
+
+    /// The valid frameworks.
+    pub fn frameworks(&self) -> impl Iterator<Item = (&Document, &Framework)> {
+        self.docs.iter().filter_map(|d| match &d.model {
+            Some(Model::Framework(f)) => Some((d, &**f)),
+            _ => None,
+        })
+    }
+
+    /// Where an asset path written in a document (`image`) leads. Paths are relative to the
+    /// catalog root and may not leave it: not absolute, not through `..`, not through a link.
+    pub fn asset(&self, written: &str) -> Asset {
+        let path = Path::new(written);
+        if path.is_absolute() || written.starts_with('/') || written.starts_with('\\') || path.components().any(|c| matches!(c, Component::Prefix(_))) {
+            return Asset::Outside("it is an absolute path".into());
+        }
+        let mut depth = 0usize;
+        for component in path.components() {
+            match component {
+                Component::ParentDir if depth == 0 => return Asset::Outside("it climbs out of the catalog with `..`".into()),
+                Component::ParentDir => depth -= 1,
+                Component::Normal(_) => depth += 1,
+                _ => {}
+            }
+        }
+        let full = self.root.join(path);
+        match (full.canonicalize(), self.root.canonicalize()) {
+            (Ok(target), Ok(root)) if !target.starts_with(&root) => {
+                Asset::Outside(format!("it leads through a link to {}", target.display()))
+            }
+            (Ok(target), _) if target.is_file() => Asset::Found(full),
+            _ => Asset::Missing(full),
+        }
+    }
+}
+
+fn typed(kind: Kind, value: &Value) -> Option<Model> {
+    // The schema held, so this only fails where the schema is looser than the types (a number
+    // too large for its field); such a document simply takes no part in the content rules.
+    match kind {
+        Kind::Credential => serde_json::from_value(value.clone()).ok().map(|c| Model::Credential(Box::new(c))),
+        Kind::Stack => serde_json::from_value(value.clone()).ok().map(|s| Model::Stack(Box::new(s))),
+        Kind::Framework => serde_json::from_value(value.clone()).ok().map(|f| Model::Framework(Box::new(f))),
+    }
+}

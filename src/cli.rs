@@ -1,0 +1,56 @@
+//! The command line: every subcommand and flag, parsed with clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::Format;
+use crate::schema::SchemaName;
+
+/// Author, validate and publish competency-based micro-credentials.
+#[derive(Debug, Parser)]
+#[command(name = "mcred", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the catalog: every file, every document, every cross reference.
+    Lint(LintArgs),
+    /// List every rule: id, default severity, summary.
+    Rules,
+    /// Explain a rule: what it checks, why, an example, how to fix it.
+    Explain {
+        /// The rule's id, e.g. `one-skill`.
+        rule: String,
+    },
+    /// Print a JSON Schema shipped with mcred.
+    Schema {
+        /// Which schema.
+        name: SchemaName,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or folders to report on (default: the whole catalog). References still resolve
+    /// against the whole catalog.
+    pub paths: Vec<PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The configuration file (default: `mcred.toml` here or in a folder above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Fail (exit 1) on any warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print errors only.
+    #[arg(long)]
+    pub quiet: bool,
+}

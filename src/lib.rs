@@ -1,0 +1,200 @@
+//! mcred: lint, render and publish micro-credentials kept as YAML in a git repository.
+//!
+//! [`run`] does everything a command asks and returns what to print and how to exit; nothing in
+//! the library prints. The data flows one way: [`load`] finds and parses files, [`catalog`] types
+//! them and resolves references, [`rules`] find problems, [`report`] renders them.
+
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod suggest;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use cli::{Cli, Command, LintArgs};
+use config::{Config, ConfigError};
+use report::{Format, Summary};
+
+/// How a run ended, as an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: no errors.
+    Success,
+    /// 1: the catalog has errors (or more warnings than allowed).
+    Failure,
+    /// 2: mcred could not do its job.
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub struct Outcome {
+    pub stdout: String,
+    pub status: ExitStatus,
+}
+
+/// Why mcred could not do its job (exit 2).
+#[derive(Debug)]
+pub enum Error {
+    Config(ConfigError),
+    Io { path: PathBuf, error: std::io::Error },
+    Usage(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Error::Config(e) => write!(f, "{e}"),
+            Error::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            Error::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Where a run happens and how its output is drawn.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    pub colour: bool,
+    pub width: usize,
+}
+
+/// Runs one command.
+pub fn run(cli: Cli, env: &Env) -> Result<Outcome, Error> {
+    match cli.command {
+        Command::Lint(args) => lint_command(args, env),
+        Command::Rules => Ok(Outcome { stdout: rules_table(), status: ExitStatus::Success }),
+        Command::Explain { rule } => explain(&rule).map(|stdout| Outcome { stdout, status: ExitStatus::Success }),
+        Command::Schema { name } => Ok(Outcome { stdout: name.text().to_string(), status: ExitStatus::Success }),
+    }
+}
+
+fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
+    let config = load_config(args.config.as_deref(), env)?;
+    let paths: Vec<PathBuf> = args.paths.iter().map(|p| env.cwd.join(p)).collect();
+    for path in &paths {
+        if !path.exists() {
+            return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
+        }
+    }
+    // With no configuration file, one folder named on the command line is the catalog.
+    let root = match (&config.file, paths.as_slice()) {
+        (None, [only]) if only.is_dir() => only.clone(),
+        _ => config.catalog.clone(),
+    };
+    if !root.exists() {
+        return Err(Error::Usage(format!(
+            "the catalog folder {} does not exist; set `catalog` in {} or name the folder: `mcred lint DIR`",
+            lint::relative_to(&root, &env.cwd).display(),
+            config::FILE_NAME
+        )));
+    }
+    let outside: Vec<&PathBuf> = paths.iter().filter(|p| !is_within(p, &root)).collect();
+    if let Some(path) = outside.first() {
+        return Err(Error::Usage(format!(
+            "{} is outside the catalog {}; lint it with its own configuration (`--config`)",
+            path.display(),
+            root.display()
+        )));
+    }
+    let mut linted = lint::lint(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
+    let files = if paths.is_empty() { linted.catalog.files.len() } else { linted.only(&paths) };
+    let located = report::locate(&linted.catalog, &linted.diagnostics);
+    let summary = Summary::of(files, &located);
+    let shown: Vec<_> = if args.quiet {
+        located.iter().filter(|d| d.diagnostic.severity == diagnostic::Severity::Error).cloned().collect()
+    } else {
+        located.clone()
+    };
+    let stdout = match args.format {
+        Format::Human if args.quiet && shown.is_empty() => String::new(),
+        Format::Human if args.quiet => {
+            let text = report::human::render(&shown, summary, report::human::Style { colour: env.colour, width: env.width });
+            // Quiet keeps the findings and drops the summary line.
+            text.rsplit_once("Checked ").map(|(findings, _)| findings.to_string()).unwrap_or(text)
+        }
+        Format::Human => report::human::render(&shown, summary, report::human::Style { colour: env.colour, width: env.width }),
+        Format::Json => report::json::render(&shown, summary),
+    };
+    let too_many_warnings = args.deny_warnings && summary.warnings > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    let status = if summary.errors > 0 || too_many_warnings { ExitStatus::Failure } else { ExitStatus::Success };
+    Ok(Outcome { stdout, status })
+}
+
+fn is_within(path: &Path, root: &Path) -> bool {
+    match (path.canonicalize(), root.canonicalize()) {
+        (Ok(path), Ok(root)) => path.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The configuration named with `--config`, or found from the current directory upward.
+pub fn load_config(file: Option<&Path>, env: &Env) -> Result<Config, Error> {
+    match file {
+        Some(file) => {
+            let file = env.cwd.join(file);
+            if !file.is_file() {
+                return Err(Error::Usage(format!("{}: no such configuration file", file.display())));
+            }
+            Config::load(&file).map_err(Error::Config)
+        }
+        None => Config::discover(&env.cwd).map_err(Error::Config),
+    }
+}
+
+/// `mcred rules`: one line a rule.
+pub fn rules_table() -> String {
+    let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for rule in rules::ALL {
+        out.push_str(&format!("{:width$}  {:7}  {}\n", rule.id, rule.severity.as_str(), rule.summary));
+    }
+    out
+}
+
+/// `mcred explain RULE`: the rule's page.
+pub fn explain(id: &str) -> Result<String, Error> {
+    let Some(rule) = rules::find(id) else {
+        let hint = match suggest::did_you_mean(id, rules::ALL.iter().map(|r| r.id)) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        return Err(Error::Usage(format!("unknown rule `{id}`{hint} `mcred rules` lists every rule")));
+    };
+    Ok(format!(
+        "# {}\n\n{}.\n\nDefault severity: {}. Set it in `mcred.toml` under `[rules]`, or allow it in one file with `# mcred: allow {}`.\n\n{}",
+        rule.id,
+        capitalise(rule.summary),
+        rule.severity.as_str(),
+        rule.id,
+        rule.doc()
+    ))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,79 @@
+//! Which files make up a catalog: every `*.yaml` / `*.yml` below its folder, hidden folders and
+//! `.gitignore`d paths skipped, links followed only when they stay inside the catalog.
+
+use std::path::{Path, PathBuf};
+
+/// A file found in the catalog, or a path that looked like one and cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    /// Why the file will not be read (a link out of the catalog, a broken link).
+    pub problem: Option<String>,
+}
+
+/// The YAML files below `root`, sorted by path so every run sees them in the same order.
+pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
+    let meta = std::fs::metadata(root)?;
+    if meta.is_file() {
+        return Ok(vec![Found { path: root.to_path_buf(), problem: None }]);
+    }
+    let canonical_root = root.canonicalize()?;
+    let mut found = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(false)
+        // .gitignore applies even when the catalog is not (yet) a git checkout.
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(path) = error_path(&e) {
+                    found.push(Found { path, problem: Some(format!("cannot read: {}", e)) });
+                }
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !is_yaml(path) {
+            continue;
+        }
+        let Some(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() {
+            continue;
+        }
+        if file_type.is_symlink() {
+            let problem = match path.canonicalize() {
+                Err(_) => Some("the link points at nothing (a broken symlink)".to_string()),
+                Ok(target) if !target.starts_with(&canonical_root) => {
+                    Some(format!("the link points outside the catalog, to {}; it was not read", target.display()))
+                }
+                Ok(target) if target.is_dir() => continue,
+                Ok(_) => None,
+            };
+            found.push(Found { path: path.to_path_buf(), problem });
+            continue;
+        }
+        if file_type.is_file() {
+            found.push(Found { path: path.to_path_buf(), problem: None });
+        }
+    }
+    Ok(found)
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } if is_yaml(path) => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
+    }
+}

@@ -1,0 +1,62 @@
+//! `--format human`: each finding as a code frame with the offending text underlined, its rule
+//! and how to fix it, then a summary line.
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+use super::{Located, Summary};
+use crate::diagnostic::Severity;
+
+/// How to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// ANSI colours (a terminal, and `NO_COLOR` unset).
+    pub colour: bool,
+    /// The width to wrap at.
+    pub width: usize,
+}
+
+/// Renders the findings and the summary line.
+pub fn render(diagnostics: &[Located], summary: Summary, style: Style) -> String {
+    let theme = if style.colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    let mut out = String::new();
+    for located in diagnostics {
+        let d = located.diagnostic;
+        let mut labels = vec![LabeledSpan::new_primary_with_span(None, located.span.clone())];
+        if let Some((span, label)) = &located.related {
+            labels.push(LabeledSpan::new_with_span(Some(label.to_string()), span.clone()));
+        }
+        let mut diagnostic = MietteDiagnostic::new(d.message.clone())
+            .with_code(d.rule)
+            .with_severity(match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+            })
+            .with_labels(labels);
+        if let Some(help) = &d.help {
+            diagnostic = diagnostic.with_help(help.clone());
+        }
+        let report = miette::Report::new(diagnostic)
+            .with_source_code(NamedSource::new(located.source.display.clone(), located.source.text.clone()));
+        if handler.render_report(&mut out, report.as_ref()).is_err() {
+            // The frame could not be drawn (a span miette cannot place): say it on one line.
+            out.push_str(&format!("{}: {}:{}:{}: {}\n", d.rule, located.source.display, located.start.line, located.start.column, d.message));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(summary));
+    out
+}
+
+/// `Checked 17 files: 1 error, 2 warnings.`
+pub fn summary_line(summary: Summary) -> String {
+    let files = plural(summary.files, "file");
+    if summary.errors == 0 && summary.warnings == 0 {
+        return format!("Checked {files}: no problems found.\n");
+    }
+    format!("Checked {files}: {}, {}.\n", plural(summary.errors, "error"), plural(summary.warnings, "warning"))
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 { format!("1 {word}") } else { format!("{count} {word}s") }
+}

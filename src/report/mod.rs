@@ -1,0 +1,126 @@
+//! Turning diagnostics into what users read: each finding located at file, line and column, then
+//! rendered by one of the formats.
+
+pub mod human;
+pub mod json;
+
+use crate::catalog::Catalog;
+use crate::diagnostic::{At, Diagnostic, Part, Severity};
+use crate::load::{SourceFile, Span};
+
+/// The output formats of `mcred lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Code frames with the offending text underlined, for people.
+    Human,
+    /// The report of `mcred schema report`, for programs.
+    Json,
+}
+
+/// A 1-based line and column; columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A diagnostic with its place in the file.
+#[derive(Debug, Clone)]
+pub struct Located<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub source: &'a SourceFile,
+    /// The byte range it underlines.
+    pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    /// The related place, if any: its span and label.
+    pub related: Option<(Span, &'a str)>,
+}
+
+impl Located<'_> {
+    /// The JSON pointer the rule reported, when it reported one.
+    pub fn pointer(&self) -> Option<&str> {
+        match &self.diagnostic.at {
+            At::Pointer(p, _) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// What a lint run found, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(files: usize, diagnostics: &[Located]) -> Summary {
+        let count = |s| diagnostics.iter().filter(|d| d.diagnostic.severity == s).count();
+        Summary { files, errors: count(Severity::Error), warnings: count(Severity::Warning) }
+    }
+}
+
+/// Locates every diagnostic and sorts them by file, then position.
+pub fn locate<'a>(catalog: &'a Catalog, diagnostics: &'a [Diagnostic]) -> Vec<Located<'a>> {
+    let mut located: Vec<Located> = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let source = &catalog.files[diagnostic.file];
+            let span = resolve(source, &diagnostic.at);
+            let related = diagnostic.related.as_ref().map(|(at, label)| (resolve(source, at), label.as_str()));
+            Located { diagnostic, source, start: position(&source.text, span.start), end: position(&source.text, span.end), span, related }
+        })
+        .collect();
+    located.sort_by(|a, b| {
+        (a.diagnostic.file, a.start, a.end, a.diagnostic.rule).cmp(&(b.diagnostic.file, b.start, b.end, b.diagnostic.rule))
+    });
+    located
+}
+
+/// The bytes a diagnostic points at. A pointer to a field that is not there points at the key of
+/// the nearest mapping that holds it, and at the document's `kind` for a top-level field.
+pub fn resolve(source: &SourceFile, at: &At) -> Span {
+    let len = source.text.len();
+    let span = match at {
+        At::File => 0..0,
+        At::Span(span) => span.clone(),
+        At::Pointer(pointer, part) => match source.parsed() {
+            None => 0..0,
+            Some(parsed) => {
+                let (node, exact) = parsed.spans.locate(pointer);
+                let key = node.key.clone().or_else(|| parsed.spans.locate("/kind").0.key.clone().filter(|_| !pointer.is_empty()));
+                match (exact, part) {
+                    (true, Part::Value) => node.value.clone(),
+                    (true, Part::Key) => node.key.clone().unwrap_or_else(|| key.unwrap_or(0..0)),
+                    (false, _) => key.unwrap_or(0..0),
+                }
+            }
+        },
+    };
+    let start = floor_char(&source.text, span.start.min(len));
+    let end = floor_char(&source.text, span.end.clamp(start, len));
+    start..end
+}
+
+fn floor_char(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The line and column of a byte offset.
+pub fn position(text: &str, offset: usize) -> Position {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+}
+
+/// Paths as reports show them: `/`-separated.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.to_string() }
+}

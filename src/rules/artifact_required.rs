@@ -1,0 +1,43 @@
+//! `artifact-required`: a credential asks for evidence from the classroom.
+
+use super::{Context, Findings};
+use crate::diagnostic::At;
+use crate::model::PartKind;
+
+rule! {
+    /// ## What it does
+    /// Checks that at least one part of a credential's `submission` has `kind: artifact`.
+    ///
+    /// ## Why
+    /// A micro-credential is earned with evidence from the educator's own classroom, not by
+    /// answering questions about it. The artifact (a student work sample, a video of a lesson, a
+    /// plan in use) is what makes the credential job-embedded.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// submission:
+    ///   - id: overview
+    ///     kind: overview
+    ///     prompts: [Describe your students.]
+    ///   - id: reflection
+    ///     kind: reflection
+    ///     prompts: [What did you learn?]
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a part with `kind: artifact` that asks for classroom evidence, and a criterion that
+    /// scores it.
+    id: "artifact-required",
+    severity: Error,
+    summary: "a credential asks for at least one classroom artifact",
+    check: check,
+}
+
+fn check(cx: &Context, out: &mut Findings) {
+    for (doc, credential) in cx.catalog.credentials() {
+        if !credential.submission.iter().any(|p| p.kind == PartKind::Artifact) {
+            out.report(doc.file, At::key("/submission"), "the submission asks for no artifact from the classroom")
+                .help("add a part with `kind: artifact`: evidence from the educator's own classroom");
+        }
+    }
+}

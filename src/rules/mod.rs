@@ -1,0 +1,240 @@
+//! The lint rules, one file each, and the registry that lists them. A rule reads the catalog and
+//! reports findings by JSON pointer; the runner applies the configured severities and the
+//! per-file `# mcred: allow RULE` comments.
+
+use crate::catalog::Catalog;
+use crate::config::{Config, RuleOptions};
+use crate::diagnostic::{At, Diagnostic, Severity};
+
+/// Declares a file's rule: its doc comment (what it does, why, an example, how to fix) becomes
+/// its `explain` page.
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        id: $id:literal,
+        severity: $severity:ident,
+        summary: $summary:literal,
+        check: $check:path
+        $(, options: $options:ty)?
+        $(,)?
+    ) => {
+        /// The rule, as the registry lists it.
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            id: $id,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            options: rule!(@options $($options)?),
+            check: $check,
+        };
+    };
+    (@options) => { None };
+    (@options $options:ty) => { Some($crate::config::RuleOptions::of::<$options>()) };
+}
+
+mod artifact_required;
+mod asset_outside_catalog;
+mod compound_skill;
+mod duplicate_id;
+mod duplicate_key;
+mod grain_size;
+mod id_filename;
+mod missing_asset;
+mod one_skill;
+mod orphan_credential;
+mod passing_level;
+mod published_depends_on_draft;
+mod reflection_required;
+mod requires_cycle;
+mod research_required;
+mod rubric_coverage;
+mod schema;
+mod skill_reused;
+mod stack_duplicate;
+mod stack_order;
+mod summary_length;
+mod unknown_kind;
+mod unknown_reference;
+mod unknown_skill;
+mod unmeasured_skill;
+mod unreadable_file;
+mod yaml_syntax;
+
+/// Every rule, in the order `mcred rules` lists them: reading files first, then each document,
+/// then the catalog as a whole.
+pub static ALL: &[&Rule] = &[
+    &unreadable_file::RULE,
+    &yaml_syntax::RULE,
+    &duplicate_key::RULE,
+    &unknown_kind::RULE,
+    &schema::RULE,
+    &duplicate_id::RULE,
+    &id_filename::RULE,
+    &one_skill::RULE,
+    &compound_skill::RULE,
+    &skill_reused::RULE,
+    &unknown_skill::RULE,
+    &unmeasured_skill::RULE,
+    &unknown_reference::RULE,
+    &stack_duplicate::RULE,
+    &stack_order::RULE,
+    &requires_cycle::RULE,
+    &orphan_credential::RULE,
+    &published_depends_on_draft::RULE,
+    &research_required::RULE,
+    &artifact_required::RULE,
+    &reflection_required::RULE,
+    &rubric_coverage::RULE,
+    &passing_level::RULE,
+    &grain_size::RULE,
+    &missing_asset::RULE,
+    &asset_outside_catalog::RULE,
+    &summary_length::RULE,
+];
+
+/// A lint rule.
+pub struct Rule {
+    /// The stable id: renaming it breaks every configuration that names it.
+    pub id: &'static str,
+    /// The severity when the configuration does not say.
+    pub severity: Severity,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// Markdown: what it does, why, a failing example, how to fix.
+    pub doc: &'static str,
+    /// The options it takes in `[rules.ID]`, besides `severity`.
+    pub options: Option<RuleOptions>,
+    check: fn(&Context, &mut Findings),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+impl Rule {
+    /// The doc as Markdown, without the leading space `///` leaves on each line.
+    pub fn doc(&self) -> String {
+        self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// What a rule reads.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub config: &'a Config,
+    /// The rule being run, for its options.
+    pub rule: &'static Rule,
+}
+
+impl Context<'_> {
+    /// The rule's options, as configured.
+    pub fn options<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        self.config.options(self.rule)
+    }
+}
+
+/// Where a rule puts what it finds.
+pub struct Findings<'a> {
+    rule: &'static Rule,
+    severity: Severity,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+/// A finding being reported; add help or a related place to it.
+pub struct Finding<'a>(&'a mut Diagnostic);
+
+impl Findings<'_> {
+    /// Reports a finding in file `file` at `at`.
+    pub fn report(&mut self, file: usize, at: At, message: impl Into<String>) -> Finding<'_> {
+        self.out.push(Diagnostic {
+            rule: self.rule.id,
+            severity: self.severity,
+            file,
+            message: message.into(),
+            at,
+            help: None,
+            related: None,
+        });
+        Finding(self.out.last_mut().expect("just pushed"))
+    }
+}
+
+impl Finding<'_> {
+    /// How to fix it.
+    pub fn help(self, help: impl Into<String>) -> Self {
+        self.0.help = Some(help.into());
+        self
+    }
+
+    /// A second place in the same file that explains the first.
+    pub fn related(self, at: At, label: impl Into<String>) -> Self {
+        self.0.related = Some((at, label.into()));
+        self
+    }
+}
+
+/// Runs every enabled rule over the catalog.
+pub fn run(catalog: &Catalog, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for &rule in ALL {
+        let Some(severity) = config.severity(rule) else { continue };
+        let cx = Context { catalog, config, rule };
+        (rule.check)(&cx, &mut Findings { rule, severity, out: &mut out });
+    }
+    out.retain(|d| !catalog.files[d.file].allowed.iter().any(|a| a == d.rule));
+    drop_superseded(&mut out);
+    out
+}
+
+/// A schema error at a spot another rule explains better (a `competency` written as a list is a
+/// `one-skill` finding, not a type error) is dropped: one mistake, one diagnostic.
+fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
+    let explained: Vec<(usize, String)> = diagnostics
+        .iter()
+        .filter(|d| d.rule != schema::RULE.id)
+        .filter_map(|d| match &d.at {
+            At::Pointer(p, _) if !p.is_empty() => Some((d.file, p.clone())),
+            _ => None,
+        })
+        .collect();
+    diagnostics.retain(|d| {
+        let At::Pointer(pointer, _) = &d.at else { return true };
+        d.rule != schema::RULE.id
+            || !explained.iter().any(|(file, p)| *file == d.file && (pointer == p || pointer.starts_with(&format!("{p}/"))))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+        assert!(ids.iter().all(|id| regex_like_kebab(id)), "{ids:?}");
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), ALL.len(), "two rules share an id");
+    }
+
+    fn regex_like_kebab(id: &str) -> bool {
+        !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_example_and_fix() {
+        for rule in ALL {
+            let doc = rule.doc();
+            for heading in ["## What it does", "## Why", "## Example", "## How to fix"] {
+                assert!(doc.contains(heading), "{} lacks `{heading}`", rule.id);
+            }
+        }
+    }
+}

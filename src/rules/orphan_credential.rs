@@ -1,0 +1,42 @@
+//! `orphan-credential`: every credential belongs to a stack.
+
+use std::collections::HashSet;
+
+use super::{Context, Findings};
+use crate::diagnostic::At;
+use crate::schema::Kind;
+
+rule! {
+    /// ## What it does
+    /// Reports a credential that no stack of the catalog lists.
+    ///
+    /// ## Why
+    /// Educators find credentials through stacks: the catalog's pages show pathways. A credential
+    /// in no stack is published but never seen, often because a new file was never added to its
+    /// stack.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: credential
+    /// id: working-memory-reflect-with-families   # in no stack's `credentials`
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the credential's id to a stack's `credentials` at its place in the pathway
+    /// (`mcred new credential ID --stack STACK` does this for new ones).
+    id: "orphan-credential",
+    severity: Warning,
+    summary: "every credential belongs to at least one stack",
+    check: check,
+}
+
+fn check(cx: &Context, out: &mut Findings) {
+    let listed: HashSet<&str> = cx.catalog.of_kind(Kind::Stack).flat_map(|s| s.outline.members.iter().map(|(_, id)| id.as_str())).collect();
+    for doc in cx.catalog.of_kind(Kind::Credential) {
+        let Some(id) = doc.outline.id.as_deref() else { continue };
+        if !listed.contains(id) {
+            out.report(doc.file, At::value("/id"), format!("no stack lists the credential `{id}`"))
+                .help("add it to a stack's `credentials`, at its place in the pathway");
+        }
+    }
+}

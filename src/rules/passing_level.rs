@@ -1,0 +1,53 @@
+//! `passing-level`: the passing level is one of the rubric's levels.
+
+use super::{Context, Findings};
+use crate::diagnostic::At;
+use crate::suggest::did_you_mean;
+
+rule! {
+    /// ## What it does
+    /// Checks that the level that earns the credential, `scoring.passing` (or the catalog's
+    /// `[scoring] passing` when the credential gives none), is one of the rubric's levels.
+    ///
+    /// ## Why
+    /// The passing level is what turns a scored submission into "earned" or "not yet"; the Open
+    /// Badges JSON publishes it as the required level. A passing level that is not a level means
+    /// no submission can ever earn.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// scoring:
+    ///   levels:
+    ///     - { id: exemplary, label: Exemplary }
+    ///     - { id: proficient, label: Proficient }
+    ///     - { id: not-yet, label: Not yet }
+    ///   passing: competent
+    /// ```
+    ///
+    /// ## How to fix
+    /// Set `passing` to the id of the lowest level that earns the credential.
+    id: "passing-level",
+    severity: Error,
+    summary: "`scoring.passing` names a defined level",
+    check: check,
+}
+
+fn check(cx: &Context, out: &mut Findings) {
+    for (doc, credential) in cx.catalog.credentials() {
+        let levels = credential.scoring.levels.as_deref().unwrap_or(&cx.config.levels);
+        let (passing, at) = match &credential.scoring.passing {
+            Some(passing) => (passing, At::value("/scoring/passing")),
+            // Inherited from the configuration: the credential's own levels leave it out.
+            None => (&cx.config.passing, At::key("/scoring/levels")),
+        };
+        if levels.iter().any(|l| l.id == *passing) {
+            continue;
+        }
+        let ids = levels.iter().map(|l| l.id.0.as_str());
+        let help = match did_you_mean(&passing.0, ids.clone()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("use one of {}", ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
+        };
+        out.report(doc.file, at, format!("the passing level `{}` is not one of the rubric's levels", passing.0)).help(help);
+    }
+}

@@ -1,0 +1,42 @@
+//! `stack-duplicate`: a stack lists each credential once.
+
+use super::{Context, Findings};
+use crate::diagnostic::At;
+use crate::schema::Kind;
+
+rule! {
+    /// ## What it does
+    /// Reports a credential that a stack lists more than once.
+    ///
+    /// ## Why
+    /// A pathway is an order of distinct steps. A repeated entry shows the educator the same step
+    /// twice and makes "step 3 of 5" a lie; it is usually a line pasted while reordering.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// credentials:
+    ///   - working-memory-demonstrate-understanding
+    ///   - working-memory-partner-with-students
+    ///   - working-memory-demonstrate-understanding
+    /// ```
+    ///
+    /// ## How to fix
+    /// Remove the repeated entry, keeping the one at the right place in the pathway.
+    id: "stack-duplicate",
+    severity: Error,
+    summary: "a stack lists a credential at most once",
+    check: check,
+}
+
+fn check(cx: &Context, out: &mut Findings) {
+    for stack in cx.catalog.of_kind(Kind::Stack) {
+        let members = &stack.outline.members;
+        for (position, (index, id)) in members.iter().enumerate() {
+            if let Some((first, _)) = members[..position].iter().find(|(_, earlier)| earlier == id) {
+                out.report(stack.file, At::value(format!("/credentials/{index}")), format!("the stack lists `{id}` a second time"))
+                    .help("remove one of the two entries")
+                    .related(At::value(format!("/credentials/{first}")), "first listed here");
+            }
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! The JSON Schemas of every file mcred reads or writes: generated from the typed model, shipped
+//! inside the binary, compiled once, and turned into located, readable findings.
+
+use std::sync::LazyLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::diagnostic::At;
+use crate::model;
+use crate::suggest::did_you_mean;
+
+/// The schemas `mcred schema NAME` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaName {
+    Credential,
+    Stack,
+    Framework,
+    Config,
+    Report,
+}
+
+impl SchemaName {
+    pub const ALL: [SchemaName; 5] = [
+        SchemaName::Credential,
+        SchemaName::Stack,
+        SchemaName::Framework,
+        SchemaName::Config,
+        SchemaName::Report,
+    ];
+
+    /// The schema's file name in `schema/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SchemaName::Credential => "credential.schema.json",
+            SchemaName::Stack => "stack.schema.json",
+            SchemaName::Framework => "framework.schema.json",
+            SchemaName::Config => "config.schema.json",
+            SchemaName::Report => "report.schema.json",
+        }
+    }
+
+    /// The schema as shipped in the binary.
+    pub fn text(self) -> &'static str {
+        match self {
+            SchemaName::Credential => include_str!("../schema/credential.schema.json"),
+            SchemaName::Stack => include_str!("../schema/stack.schema.json"),
+            SchemaName::Framework => include_str!("../schema/framework.schema.json"),
+            SchemaName::Config => include_str!("../schema/config.schema.json"),
+            SchemaName::Report => include_str!("../schema/report.schema.json"),
+        }
+    }
+
+    /// The schema as the code describes it today; `schema/` must hold exactly this.
+    pub fn generate(self) -> String {
+        let schema = match self {
+            SchemaName::Credential => schemars::schema_for!(model::Credential),
+            SchemaName::Stack => schemars::schema_for!(model::Stack),
+            SchemaName::Framework => schemars::schema_for!(model::Framework),
+            SchemaName::Config => schemars::schema_for!(crate::config::ConfigFile),
+            SchemaName::Report => schemars::schema_for!(crate::report::json::Report),
+        };
+        let mut value = schema.to_value();
+        drop_null(&mut value);
+        // Readers look at the top first: what the schema is, then its body.
+        if let Value::Object(map) = &mut value {
+            let mut ordered = serde_json::Map::new();
+            for key in ["$schema", "title", "description"] {
+                if let Some(v) = map.remove(key) {
+                    ordered.insert(key.into(), v);
+                }
+            }
+            ordered.append(map);
+            value = Value::Object(ordered);
+        }
+        let mut text = serde_json::to_string_pretty(&value).expect("a schema serializes");
+        text.push('\n');
+        text
+    }
+}
+
+/// An optional field may be left out; it may not be `null`. schemars makes every `Option`
+/// nullable, so take `null` back out.
+fn drop_null(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            if let Some(Value::Array(branches)) = map.get_mut("anyOf") {
+                branches.retain(|b| b.get("type").is_none_or(|t| t != "null"));
+                if branches.len() == 1 {
+                    let Some(Value::Object(only)) = branches.pop() else { unreachable!() };
+                    map.remove("anyOf");
+                    map.extend(only);
+                }
+            }
+            map.values_mut().for_each(drop_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null),
+        _ => {}
+    }
+}
+
+struct Compiled {
+    schema: Value,
+    validator: Validator,
+}
+
+fn compile(name: SchemaName) -> Compiled {
+    let schema: Value = serde_json::from_str(name.text()).expect("the shipped schemas are JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("the shipped schemas compile");
+    Compiled { schema, validator }
+}
+
+static CREDENTIAL: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Credential));
+static STACK: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Stack));
+static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Framework));
+static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Report));
+
+/// The kinds of document a catalog holds, each with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Credential,
+    Stack,
+    Framework,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Credential, Kind::Stack, Kind::Framework];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Credential => "credential",
+            Kind::Stack => "stack",
+            Kind::Framework => "framework",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    fn compiled(self) -> &'static Compiled {
+        match self {
+            Kind::Credential => &CREDENTIAL,
+            Kind::Stack => &STACK,
+            Kind::Framework => &FRAMEWORK,
+        }
+    }
+}
+
+/// One way a document breaks its schema, located and worded for the author.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub at: At,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Checks a document against the schema of its kind. Every issue is kept, but an unknown key
+/// that is a misspelling of a missing required one is reported once, as the misspelling.
+pub fn check(kind: Kind, value: &Value) -> Vec<Issue> {
+    let compiled = kind.compiled();
+    let errors: Vec<ValidationError> = compiled.validator.iter_errors(value).collect();
+    if errors.is_empty() {
+        return Vec::new();
+    }
+    let mut raw = Vec::new();
+    for error in &errors {
+        collect(&compiled.schema, error, &mut raw);
+    }
+    reduce(kind, raw)
+}
+
+/// Whether a report validates against `schema/report.schema.json`.
+pub fn report_errors(report: &Value) -> Vec<String> {
+    REPORT.validator.iter_errors(report).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+enum Raw {
+    Unknown { parent: String, key: String, suggestion: Option<String> },
+    Missing { parent: String, property: String },
+    Other(Issue),
+}
+
+fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
+    let pointer = error.instance_path().as_str().to_string();
+    let instance = error.instance();
+    let issue = |message: String, help: Option<String>| Raw::Other(Issue { at: At::value(pointer.clone()), message, help });
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known = properties_at(schema, error.schema_path().as_str());
+            for key in unexpected {
+                let suggestion = did_you_mean(key, known.iter().map(String::as_str)).map(str::to_string);
+                out.push(Raw::Unknown { parent: pointer.clone(), key: key.clone(), suggestion });
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default().to_string();
+            out.push(Raw::Missing { parent: pointer, property });
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => article(&t.to_string()),
+                TypeKind::Multiple(set) => set.iter().map(|t| article(&t.to_string())).collect::<Vec<_>>().join(" or "),
+            };
+            let found = describe(instance);
+            let help = match (kind, &**instance) {
+                (TypeKind::Single(jsonschema::JsonType::String), Value::Number(_) | Value::Bool(_)) => {
+                    Some(format!("YAML read `{instance}` as {}: put it in quotes to keep it as text", article(json_type(instance))))
+                }
+                (TypeKind::Single(jsonschema::JsonType::Array), _) => Some("write it as a list: one `- item` per line".into()),
+                _ => None,
+            };
+            out.push(issue(format!("{} should be {expected}, not {found}", name_of(&pointer)), help));
+        }
+        ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+            let options: Vec<&str> = match &**options {
+                Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+                other => other.as_str().into_iter().collect(),
+            };
+            let listed = options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+            let help = instance.as_str().and_then(|v| did_you_mean(v, options.iter().copied())).map(|s| format!("did you mean `{s}`?"));
+            out.push(issue(format!("{} is {}; expected one of {listed}", name_of(&pointer), shown(instance)), help));
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            let (what, help) = pattern_meaning(pattern, instance.as_str().unwrap_or_default());
+            out.push(issue(format!("{} is not {what}", shown(instance)), help));
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            let entries = if *limit == 1 { "one entry".to_string() } else { format!("{limit} entries") };
+            out.push(issue(format!("{} needs at least {entries}", name_of(&pointer)), None));
+        }
+        ValidationErrorKind::MinLength { .. } => out.push(issue(format!("{} must not be empty", name_of(&pointer)), None)),
+        ValidationErrorKind::Minimum { limit } => {
+            out.push(issue(format!("{} is {}; it must be at least {limit}", name_of(&pointer), shown(instance)), None))
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // Report the branch that came closest: the one whose errors reach deepest, then the
+            // one with fewest errors.
+            if let Some(best) = context.iter().min_by_key(|branch| {
+                let depth = branch.iter().map(|e| e.instance_path().as_str().matches('/').count()).max().unwrap_or(0);
+                (std::cmp::Reverse(depth), branch.len())
+            }) {
+                best.iter().for_each(|e| collect(schema, e, out));
+            }
+        }
+        _ => out.push(issue(format!("{} {error}", name_of(&pointer)), None)),
+    }
+}
+
+fn reduce(kind: Kind, raw: Vec<Raw>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let misspelt: Vec<(String, String)> = raw
+        .iter()
+        .filter_map(|r| match r {
+            Raw::Unknown { parent, suggestion: Some(s), .. } => Some((parent.clone(), s.clone())),
+            _ => None,
+        })
+        .collect();
+    for r in raw {
+        match r {
+            Raw::Unknown { parent, key, suggestion } => issues.push(Issue {
+                at: At::key(format!("{parent}/{}", escape(&key))),
+                message: format!("unknown field `{key}` in {}", container(kind, &parent)),
+                help: Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "remove it, or check the schema (`mcred schema`) for the fields this takes".into(),
+                }),
+            }),
+            Raw::Missing { parent, property } => {
+                if misspelt.iter().any(|(p, s)| *p == parent && *s == property) {
+                    continue;
+                }
+                // The field is not there, so this points at the key of the mapping that lacks it.
+                issues.push(Issue {
+                    at: At::key(format!("{parent}/{}", escape(&property))),
+                    message: format!("{} is missing the required field `{property}`", container(kind, &parent)),
+                    help: None,
+                });
+            }
+            Raw::Other(issue) => issues.push(issue),
+        }
+    }
+    issues
+}
+
+/// The property names an object schema allows, found by walking `path` through the schema.
+fn properties_at(schema: &Value, path: &str) -> Vec<String> {
+    let mut node = schema;
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    // The path ends at `additionalProperties`: its object is the one before.
+    for segment in &segments[..segments.len().saturating_sub(1)] {
+        node = match node.get(*segment) {
+            Some(n) => n,
+            None => return Vec::new(),
+        };
+        if let Some(Value::String(reference)) = node.get("$ref") {
+            if let Some(target) = reference.strip_prefix('#').and_then(|p| schema.pointer(p)) {
+                node = target;
+            }
+        }
+    }
+    node.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default()
+}
+
+fn pattern_meaning(pattern: &str, value: &str) -> (&'static str, Option<String>) {
+    if pattern == model::ID_PATTERN {
+        let fixed = kebab(value);
+        ("a valid id: ids are lowercase kebab-case", (!fixed.is_empty()).then(|| format!("write it as `{fixed}`")))
+    } else if pattern == model::SKILL_ID_PATTERN {
+        ("a valid skill id: lowercase words joined by `-` or `.`", Some("for example `wm.understand`".into()))
+    } else if pattern == model::VERSION_PATTERN {
+        ("a semantic version", Some("write it as MAJOR.MINOR.PATCH, e.g. \"1.0.0\"".into()))
+    } else if pattern == model::URL_PATTERN {
+        ("an http(s) URL", Some("links must start with `https://` or `http://`".into()))
+    } else if pattern == model::LANGUAGE_PATTERN {
+        ("a BCP 47 language tag", Some("for example `en` or `en-GB`".into()))
+    } else {
+        ("of the expected form", None)
+    }
+}
+
+fn kebab(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The field a pointer names, for messages: `` `summary` ``, `` `submission[2].prompts` ``.
+pub fn name_of(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the document".into();
+    }
+    let mut name = String::new();
+    for token in pointer.split('/').skip(1) {
+        if token.parse::<usize>().is_ok() {
+            name.push_str(&format!("[{token}]"));
+        } else {
+            if !name.is_empty() {
+                name.push('.');
+            }
+            name.push_str(&token.replace("~1", "/").replace("~0", "~"));
+        }
+    }
+    format!("`{name}`")
+}
+
+fn container(kind: Kind, parent: &str) -> String {
+    if parent.is_empty() { format!("this {}", kind.as_str()) } else { name_of(parent) }
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "empty".into(),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+        other => format!("{} {}", article(json_type(other)), shown(other)),
+    }
+}
+
+fn article(json_type: &str) -> String {
+    match json_type {
+        "object" => "a mapping".into(),
+        "array" => "a list".into(),
+        "string" => "a text".into(),
+        "integer" => "a whole number".into(),
+        "null" => "empty".into(),
+        other => format!("a {other}"),
+    }
+}
+
+fn shown(value: &Value) -> String {
+    let mut text = match value {
+        Value::String(s) => format!("`{s}`"),
+        other => format!("`{other}`"),
+    };
+    if text.chars().count() > 60 {
+        text = text.chars().take(57).collect::<String>() + "…`";
+    }
+    text
+}
+
