@@ -1,7 +1,7 @@
 //! The loaded catalog: every file, every document with its outline and typed model, and the
 //! lookups the cross-file rules share, built once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use serde_json::Value;
@@ -19,6 +19,8 @@ pub struct Catalog {
     /// One per file that parsed into a document of a known kind, in file order.
     pub docs: Vec<Document>,
     by_id: HashMap<(Kind, String), Vec<usize>>,
+    /// The ids (or, unparsed, the file stems) of files that hold no document of a known kind.
+    unclassified: HashSet<String>,
 }
 
 /// One document of a known kind.
@@ -110,9 +112,17 @@ impl Catalog {
     /// Types the documents of the read files and indexes them.
     pub fn new(root: PathBuf, files: Vec<SourceFile>) -> Catalog {
         let mut docs = Vec::new();
+        let mut unclassified = HashSet::new();
         for (index, file) in files.iter().enumerate() {
-            let Content::Parsed(parsed) = &file.content else { continue };
-            let Some(kind) = parsed.value.get("kind").and_then(Value::as_str).and_then(Kind::parse) else { continue };
+            let Content::Parsed(parsed) = &file.content else {
+                unclassified.insert(file.stem().to_string());
+                continue;
+            };
+            let Some(kind) = parsed.value.get("kind").and_then(Value::as_str).and_then(Kind::parse) else {
+                let id = parsed.value.get("id").and_then(Value::as_str).unwrap_or(file.stem());
+                unclassified.insert(id.to_string());
+                continue;
+            };
             let schema_issues = schema::check(kind, &parsed.value);
             let model = if schema_issues.is_empty() { typed(kind, &parsed.value) } else { None };
             docs.push(Document { file: index, kind, outline: Outline::read(&parsed.value), schema_issues, model });
@@ -123,7 +133,7 @@ impl Catalog {
                 by_id.entry((doc.kind, id.clone())).or_default().push(index);
             }
         }
-        Catalog { root, files, docs, by_id }
+        Catalog { root, files, docs, by_id, unclassified }
     }
 
     /// The file a document was read from.
@@ -144,6 +154,12 @@ impl Catalog {
     /// The first document of a kind with an id.
     pub fn find(&self, kind: Kind, id: &str) -> Option<&Document> {
         self.with_id(kind, id).next()
+    }
+
+    /// Whether `id` may be a document that is already reported as unreadable, unparseable or of
+    /// no known kind: references to it are then not reported a second time.
+    pub fn unclassified(&self, id: &str) -> bool {
+        self.unclassified.contains(id)
     }
 
     /// The ids of one kind, for "did you mean …?".

@@ -251,6 +251,15 @@ impl Config {
         })
     }
 
+    /// Turns every rule off but those named, which keep their configured severity.
+    pub fn only(&mut self, ids: &[&str]) {
+        for rule in rules::ALL {
+            if !ids.contains(&rule.id) {
+                self.severities.insert(rule.id, None);
+            }
+        }
+    }
+
     /// How a rule reports here; `None` when it is off.
     pub fn severity(&self, rule: &Rule) -> Option<Severity> {
         self.severities.get(rule.id).copied().unwrap_or(Some(rule.severity))

@@ -150,15 +150,19 @@ fn is_within(path: &Path, root: &Path) -> bool {
 
 /// The configuration named with `--config`, or found from the current directory upward.
 pub fn load_config(file: Option<&Path>, env: &Env) -> Result<Config, Error> {
+    let shown = |mut e: ConfigError| {
+        e.file = report::display_path(lint::relative_to(Path::new(&e.file), &env.cwd));
+        Error::Config(e)
+    };
     match file {
         Some(file) => {
             let file = env.cwd.join(file);
             if !file.is_file() {
                 return Err(Error::Usage(format!("{}: no such configuration file", file.display())));
             }
-            Config::load(&file).map_err(Error::Config)
+            Config::load(&file).map_err(shown)
         }
-        None => Config::discover(&env.cwd).map_err(Error::Config),
+        None => Config::discover(&env.cwd).map_err(shown),
     }
 }
 

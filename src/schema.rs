@@ -175,7 +175,7 @@ pub fn check(kind: Kind, value: &Value) -> Vec<Issue> {
     for error in &errors {
         collect(&compiled.schema, error, &mut raw);
     }
-    reduce(kind, raw)
+    reduce(kind, value, raw)
 }
 
 /// Whether a report validates against `schema/report.schema.json`.
@@ -225,9 +225,7 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
                 Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
                 other => other.as_str().into_iter().collect(),
             };
-            let listed = options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
-            let help = instance.as_str().and_then(|v| did_you_mean(v, options.iter().copied())).map(|s| format!("did you mean `{s}`?"));
-            out.push(issue(format!("{} is {}; expected one of {listed}", name_of(&pointer), shown(instance)), help));
+            out.push(enum_issue(&pointer, instance, &options));
         }
         ValidationErrorKind::Pattern { pattern } => {
             let (what, help) = pattern_meaning(pattern, instance.as_str().unwrap_or_default());
@@ -240,6 +238,19 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
         ValidationErrorKind::MinLength { .. } => out.push(issue(format!("{} must not be empty", name_of(&pointer)), None)),
         ValidationErrorKind::Minimum { limit } => {
             out.push(issue(format!("{} is {}; it must be at least {limit}", name_of(&pointer), shown(instance)), None))
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context }
+            if context.iter().all(|branch| matches!(branch.as_slice(), [e] if matches!(e.kind(), ValidationErrorKind::Constant { .. }))) =>
+        {
+            // An enum whose values carry descriptions is a `oneOf` of constants: one list.
+            let options: Vec<&str> = context
+                .iter()
+                .filter_map(|branch| match branch[0].kind() {
+                    ValidationErrorKind::Constant { expected_value } => expected_value.as_str(),
+                    _ => None,
+                })
+                .collect();
+            out.push(enum_issue(&pointer, instance, &options));
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
             // Report the branch that came closest: the one whose errors reach deepest, then the
@@ -255,7 +266,17 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
     }
 }
 
-fn reduce(kind: Kind, raw: Vec<Raw>) -> Vec<Issue> {
+fn enum_issue(pointer: &str, instance: &Value, options: &[&str]) -> Raw {
+    let listed = options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
+    let help = instance.as_str().and_then(|v| did_you_mean(v, options.iter().copied())).map(|s| format!("did you mean `{s}`?"));
+    Raw::Other(Issue {
+        at: At::value(pointer),
+        message: format!("{} is {}; expected one of {listed}", name_of(pointer), shown(instance)),
+        help,
+    })
+}
+
+fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
     let mut issues = Vec::new();
     let misspelt: Vec<(String, String)> = raw
         .iter()
@@ -278,17 +299,38 @@ fn reduce(kind: Kind, raw: Vec<Raw>) -> Vec<Issue> {
                 if misspelt.iter().any(|(p, s)| *p == parent && *s == property) {
                     continue;
                 }
+                let message = format!("{} is missing the required field `{property}`", container(kind, &parent));
+                if let Some(swallowed) = swallowed_by(value, &parent, &property) {
+                    issues.push(Issue {
+                        at: At::value(format!("{parent}/{}", escape(&swallowed))),
+                        message,
+                        help: Some(format!(
+                            "`{property}:` is inside the text of `{swallowed}`: indented under a block scalar (`>-`, `|`), it became part of that text; move it back out to the margin of `{swallowed}:`"
+                        )),
+                    });
+                    continue;
+                }
                 // The field is not there, so this points at the key of the mapping that lacks it.
-                issues.push(Issue {
-                    at: At::key(format!("{parent}/{}", escape(&property))),
-                    message: format!("{} is missing the required field `{property}`", container(kind, &parent)),
-                    help: None,
-                });
+                issues.push(Issue { at: At::key(format!("{parent}/{}", escape(&property))), message, help: None });
             }
             Raw::Other(issue) => issues.push(issue),
         }
     }
     issues
+}
+
+/// The field of the mapping at `parent` whose text holds a line `property: …`: a key swallowed by
+/// a block scalar above it.
+fn swallowed_by(value: &Value, parent: &str, property: &str) -> Option<String> {
+    let object = value.pointer(parent)?.as_object()?;
+    let prefix = format!("{property}:");
+    object.iter().find_map(|(key, v)| {
+        let text = v.as_str()?;
+        // A literal block (`|`) keeps the line; a folded one (`>-`) joins it to the one before.
+        let literal = text.lines().skip(1).any(|l| l.trim_start().starts_with(&prefix));
+        let folded = text.contains(&format!(" {prefix}"));
+        (literal || folded).then(|| key.clone())
+    })
 }
 
 /// The property names an object schema allows, found by walking `path` through the schema.

@@ -99,8 +99,16 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
         });
     }
     let node: Spanned<Node> = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let span = e.location().map(|l| offset_of(text, l)).map(|o| o..o).unwrap_or(0..0);
-        SyntaxError::Invalid { message: explain(&e.to_string()), span }
+        let mut offset = e.location().map(|l| offset_of(text, l)).unwrap_or(0);
+        let message = explain(&e.to_string());
+        if message.contains("one document") {
+            // The parser stops after the separator; point at the `---` itself.
+            if let Some(separator) = text[..(offset + 3).min(text.len())].rfind("---") {
+                offset = separator;
+            }
+        }
+        let end = if text[offset..].starts_with("---") { offset + 3 } else { offset };
+        SyntaxError::Invalid { message, span: offset..end }
     })?;
     let mut problems = Vec::new();
     let (value, spans) = convert(node, None, text, &mut problems);
@@ -164,6 +172,10 @@ fn span_of<T>(s: &Spanned<T>, text: &str) -> Span {
 }
 
 fn convert(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut Vec<SyntaxError>) -> (Value, SpanNode) {
+    with_room(|| convert_node(node, key, text, errors))
+}
+
+fn convert_node(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut Vec<SyntaxError>) -> (Value, SpanNode) {
     let mut value_span = span_of(&node, text);
     let (value, children) = match node.value {
         Node::Null => (Value::Null, Children::Leaf),
@@ -275,6 +287,11 @@ impl Node {
     }
 }
 
+/// Runs `f` with at least 128 KiB of stack, growing onto the heap when the thread has less.
+fn with_room<T>(f: impl FnOnce() -> T) -> T {
+    stacker::maybe_grow(128 * 1024, 1024 * 1024, f)
+}
+
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(NodeVisitor)
@@ -325,17 +342,20 @@ impl<'de> Visitor<'de> for NodeVisitor {
     fn visit_bytes<E>(self, v: &[u8]) -> Result<Node, E> {
         Ok(Node::Str(String::from_utf8_lossy(v).into_owned()))
     }
+    // Each level of nesting costs serde several stack frames. The parser stops at its depth
+    // limit, but a thread with a small stack (a test thread, a worker pool) could still overflow
+    // before it, so each level makes sure there is room first.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Node>>()? {
+        while let Some(item) = with_room(|| seq.next_element::<Spanned<Node>>())? {
             items.push(item);
         }
         Ok(Node::Seq(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<Node>>()? {
-            let value = map.next_value::<Spanned<Node>>()?;
+        while let Some(key) = with_room(|| map.next_key::<Spanned<Node>>())? {
+            let value = with_room(|| map.next_value::<Spanned<Node>>())?;
             entries.push((key, value));
         }
         Ok(Node::Map(entries))

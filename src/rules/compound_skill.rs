@@ -35,14 +35,80 @@ rule! {
 /// "and" is not one of them, so "working memory and its role" passes; words that are more often
 /// nouns in a statement ("research", "support", "structure") are left out on purpose.
 const ACTIONS: &[&str] = &[
-    "adapt", "adjust", "analyse", "analyze", "apply", "argue", "articulate", "assess", "build", "coach", "collaborate",
-    "collect", "communicate", "compare", "conduct", "construct", "create", "critique", "define", "deliver", "demonstrate",
-    "describe", "design", "develop", "differentiate", "engage", "establish", "evaluate", "examine", "explain",
-    "explore", "facilitate", "formulate", "gather", "guide", "identify", "implement", "integrate", "interpret", "justify",
-    "lead", "maintain", "manage", "measure", "mentor", "modify", "monitor", "observe", "organise", "organize",
-    "partner", "plan", "prepare", "present", "produce", "provide", "recognise", "recognize", "refine", "reflect",
-    "revise", "run", "scaffold", "select", "set", "share", "solve", "summarise",
-    "summarize", "synthesise", "synthesize", "teach", "use", "write",
+    "adapt",
+    "adjust",
+    "analyse",
+    "analyze",
+    "apply",
+    "argue",
+    "articulate",
+    "assess",
+    "build",
+    "coach",
+    "collaborate",
+    "collect",
+    "communicate",
+    "compare",
+    "conduct",
+    "construct",
+    "create",
+    "critique",
+    "define",
+    "deliver",
+    "demonstrate",
+    "describe",
+    "design",
+    "develop",
+    "differentiate",
+    "engage",
+    "establish",
+    "evaluate",
+    "examine",
+    "explain",
+    "explore",
+    "facilitate",
+    "formulate",
+    "gather",
+    "guide",
+    "identify",
+    "implement",
+    "integrate",
+    "interpret",
+    "justify",
+    "lead",
+    "maintain",
+    "manage",
+    "measure",
+    "mentor",
+    "modify",
+    "monitor",
+    "observe",
+    "organise",
+    "organize",
+    "partner",
+    "plan",
+    "prepare",
+    "present",
+    "produce",
+    "provide",
+    "recognise",
+    "recognize",
+    "refine",
+    "reflect",
+    "revise",
+    "run",
+    "scaffold",
+    "select",
+    "set",
+    "share",
+    "solve",
+    "summarise",
+    "summarize",
+    "synthesise",
+    "synthesize",
+    "teach",
+    "use",
+    "write",
 ];
 
 /// Words that may stand between "and" and the action: "and then implements".
@@ -51,8 +117,12 @@ const FILLERS: &[&str] = &["then", "also", "effectively", "successfully", "consi
 fn check(cx: &Context, out: &mut Findings) {
     for (doc, credential) in cx.catalog.credentials() {
         if let Some(reason) = bundles(&credential.competency.statement.0) {
-            out.report(doc.file, At::value("/competency/statement"), format!("the statement seems to name more than one skill: {reason}"))
-                .help("keep one action in the statement and give the other skill a credential of its own");
+            out.report(
+                doc.file,
+                At::value("/competency/statement"),
+                format!("the statement seems to name more than one skill: {reason}"),
+            )
+            .help("keep one action in the statement and give the other skill a credential of its own");
         }
     }
 }
@@ -72,17 +142,21 @@ pub fn bundles(statement: &str) -> Option<String> {
             continue;
         }
         let next = words[i + 1..].iter().find(|w| !FILLERS.contains(w));
-        if let Some(next) = next {
-            if is_action(next) {
-                return Some(format!("\"and {next}\" adds a second action"));
-            }
+        if let Some(next) = next
+            && is_action(next)
+        {
+            return Some(format!("\"and {next}\" adds a second action"));
         }
     }
     None
 }
 
 fn is_action(word: &str) -> bool {
-    let stems = [word.strip_suffix("ies").map(|w| format!("{w}y")), word.strip_suffix("es").map(str::to_string), word.strip_suffix('s').map(str::to_string)];
+    let stems = [
+        word.strip_suffix("ies").map(|w| format!("{w}y")),
+        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix('s').map(str::to_string),
+    ];
     ACTIONS.contains(&word) || stems.iter().flatten().any(|s| ACTIONS.contains(&s.as_str()))
 }
 

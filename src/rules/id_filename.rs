@@ -35,8 +35,24 @@ fn check(cx: &Context, out: &mut Findings) {
         let stem = file.stem();
         if stem != id {
             let extension = file.path.extension().and_then(|e| e.to_str()).unwrap_or("yaml");
-            out.report(doc.file, At::value("/id"), format!("the id `{id}` differs from the file name `{stem}.{extension}`"))
-                .help(format!("rename the file to `{id}.{extension}`, or change the id to `{stem}`"));
+            // Offer the stem as an id only when it could be one: `Working-Memory` cannot.
+            let help = if is_id(stem) {
+                format!("rename the file to `{id}.{extension}`, or change the id to `{stem}`")
+            } else {
+                format!("rename the file to `{id}.{extension}`")
+            };
+            out.report(
+                doc.file,
+                At::value("/id"),
+                format!("the id `{id}` differs from the file name `{stem}.{extension}`"),
+            )
+            .help(help);
         }
     }
+}
+
+/// Whether `text` is a document id: lowercase kebab-case (`model::ID_PATTERN`).
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
 }

@@ -37,23 +37,75 @@ rule! {
 fn check(cx: &Context, out: &mut Findings) {
     for doc in cx.catalog.of_kind(Kind::Credential) {
         let Some(parsed) = cx.catalog.file(doc).parsed() else { continue };
-        let help = "keep one skill here and give each other skill a credential of its own (a stack keeps them together)";
+        let help =
+            "keep one skill here and give each other skill a credential of its own (a stack keeps them together)";
         match parsed.value.get("competency") {
-            Some(Value::Array(items)) if items.len() != 1 => {
-                out.report(doc.file, At::value("/competency"), format!("`competency` lists {} skills; a credential measures exactly one", items.len()))
-                    .help(help);
+            Some(Value::Array(items)) if items.len() > 1 => {
+                out.report(
+                    doc.file,
+                    At::value("/competency"),
+                    format!("`competency` lists {} skills; a credential measures exactly one", items.len()),
+                )
+                .help(help);
+            }
+            Some(Value::Array(items)) if items.is_empty() => {
+                out.report(
+                    doc.file,
+                    At::value("/competency"),
+                    "`competency` is an empty list; a credential measures exactly one skill",
+                )
+                .help("write the skill as a mapping: `competency:` with `statement:` (and `skill:`) indented under it");
             }
             Some(Value::Array(_)) => {
-                out.report(doc.file, At::value("/competency"), "`competency` is a list; a credential measures one skill, written as a mapping")
-                    .help("remove the `- ` before `skill:` and `statement:`");
+                out.report(
+                    doc.file,
+                    At::value("/competency"),
+                    "`competency` is a list; a credential's one skill is written as a mapping",
+                )
+                .help("drop the `- ` and line up the fields under `competency:`, each indented by two spaces");
             }
             Some(Value::Object(competency)) => {
-                for (field, what) in [("skill", "skills"), ("skills", "skills"), ("statement", "statements"), ("statements", "statements")] {
-                    if let Some(Value::Array(items)) = competency.get(field) {
-                        let pointer = format!("/competency/{field}");
-                        let at = if items.len() > 1 { At::value(pointer) } else { At::key(pointer) };
-                        out.report(doc.file, at, format!("`competency.{field}` lists {} {what}; a credential measures exactly one skill", items.len()))
+                for (field, what) in [
+                    ("skill", "skills"),
+                    ("skills", "skills"),
+                    ("statement", "statements"),
+                    ("statements", "statements"),
+                ] {
+                    let Some(Value::Array(items)) = competency.get(field) else { continue };
+                    let pointer = format!("/competency/{field}");
+                    let singular = field.trim_end_matches('s');
+                    match items.as_slice() {
+                        [_, _, ..] => {
+                            out.report(
+                                doc.file,
+                                At::value(pointer),
+                                format!(
+                                    "`competency.{field}` lists {} {what}; a credential measures exactly one skill",
+                                    items.len()
+                                ),
+                            )
                             .help(help);
+                        }
+                        [] => {
+                            out.report(
+                                doc.file,
+                                At::value(pointer),
+                                format!(
+                                    "`competency.{field}` is an empty list; a credential measures exactly one skill"
+                                ),
+                            )
+                            .help(format!("write `{singular}:` with one value, not a list"));
+                        }
+                        [only] => {
+                            let fix = match only {
+                                Value::String(text) if singular == "skill" => {
+                                    format!("write it as one value: `skill: {text}`")
+                                }
+                                _ => format!("write `{singular}:` with one value, not a list of one"),
+                            };
+                            out.report(doc.file, At::key(pointer), format!("`competency.{field}` is a list; a credential measures one skill, written as one value"))
+                                .help(fix);
+                        }
                     }
                 }
             }

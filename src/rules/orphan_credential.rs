@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::{Context, Findings};
 use crate::diagnostic::At;
 use crate::schema::Kind;
+use crate::suggest::did_you_mean;
 
 rule! {
     /// ## What it does
@@ -32,11 +33,23 @@ rule! {
 
 fn check(cx: &Context, out: &mut Findings) {
     let listed: HashSet<&str> = cx.catalog.of_kind(Kind::Stack).flat_map(|s| s.outline.members.iter().map(|(_, id)| id.as_str())).collect();
+    // Stack entries that name no credential: one of them may be this credential, misspelt.
+    let dangling: Vec<(&str, &str)> = cx
+        .catalog
+        .of_kind(Kind::Stack)
+        .flat_map(|s| s.outline.members.iter().map(move |(_, id)| (s.outline.id.as_deref().unwrap_or_default(), id.as_str())))
+        .filter(|(_, id)| cx.catalog.find(Kind::Credential, id).is_none())
+        .collect();
     for doc in cx.catalog.of_kind(Kind::Credential) {
         let Some(id) = doc.outline.id.as_deref() else { continue };
-        if !listed.contains(id) {
-            out.report(doc.file, At::value("/id"), format!("no stack lists the credential `{id}`"))
-                .help("add it to a stack's `credentials`, at its place in the pathway");
+        if listed.contains(id) {
+            continue;
         }
+        let typo = did_you_mean(id, dangling.iter().map(|(_, entry)| *entry)).and_then(|entry| dangling.iter().find(|(_, e)| *e == entry));
+        let help = match typo {
+            Some((stack, entry)) => format!("the stack `{stack}` lists `{entry}`, which is no credential: is that meant to be this one?"),
+            None => "add it to a stack's `credentials`, at its place in the pathway".into(),
+        };
+        out.report(doc.file, At::value("/id"), format!("no stack lists the credential `{id}`")).help(help);
     }
 }

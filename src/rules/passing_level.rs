@@ -35,19 +35,29 @@ rule! {
 fn check(cx: &Context, out: &mut Findings) {
     for (doc, credential) in cx.catalog.credentials() {
         let levels = credential.scoring.levels.as_deref().unwrap_or(&cx.config.levels);
-        let (passing, at) = match &credential.scoring.passing {
-            Some(passing) => (passing, At::value("/scoring/passing")),
+        let ids: Vec<&str> = levels.iter().map(|l| l.id.0.as_str()).collect();
+        let listed = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+        let whose = if credential.scoring.levels.is_some() { "the credential's levels" } else { "the catalog's levels (`[scoring]` in mcred.toml)" };
+        match &credential.scoring.passing {
+            Some(passing) if !ids.contains(&passing.0.as_str()) => {
+                let help = match did_you_mean(&passing.0, ids.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("{whose} are {listed}: name the lowest one that earns the credential"),
+                };
+                out.report(doc.file, At::value("/scoring/passing"), format!("the passing level `{}` is not one of the rubric's levels", passing.0))
+                    .help(help);
+            }
+            Some(_) => {}
             // Inherited from the configuration: the credential's own levels leave it out.
-            None => (&cx.config.passing, At::key("/scoring/levels")),
-        };
-        if levels.iter().any(|l| l.id == *passing) {
-            continue;
+            None if !ids.contains(&cx.config.passing.0.as_str()) => {
+                out.report(
+                    doc.file,
+                    At::key("/scoring/levels"),
+                    format!("the credential gives no `passing`, and the catalog's passing level `{}` is not one of its levels", cx.config.passing.0),
+                )
+                .help(format!("add `passing:` to `scoring`, naming the lowest of {listed} that earns the credential"));
+            }
+            None => {}
         }
-        let ids = levels.iter().map(|l| l.id.0.as_str());
-        let help = match did_you_mean(&passing.0, ids.clone()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("use one of {}", ids.map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
-        };
-        out.report(doc.file, at, format!("the passing level `{}` is not one of the rubric's levels", passing.0)).help(help);
     }
 }

@@ -43,13 +43,16 @@ fn check(cx: &Context, out: &mut Findings) {
         };
         for (index, id) in entries {
             let Some(target) = cx.catalog.find(Kind::Credential, id) else { continue };
-            let status = match target.outline.status {
-                Some(Status::Draft) => "draft",
-                Some(Status::Retired) => "retired",
+            let kind = doc.kind.as_str();
+            let (status, help) = match target.outline.status {
+                Some(Status::Draft) => ("still a draft", format!("publish `{id}`, remove it from `{list}`, or keep this {kind} in draft")),
+                Some(Status::Retired) => {
+                    ("retired", format!("remove `{id}` from `{list}`, or replace it with the credential that took its place"))
+                }
                 _ => continue,
             };
-            out.report(doc.file, At::value(format!("/{list}/{index}")), format!("this published {} {verb} `{id}`, which is {status}", doc.kind.as_str()))
-                .help(format!("publish `{id}`, remove it from `{list}`, or keep this {} in draft", doc.kind.as_str()));
+            out.report(doc.file, At::value(format!("/{list}/{index}")), format!("this published {kind} {verb} `{id}`, which is {status}"))
+                .help(help);
         }
     }
 }

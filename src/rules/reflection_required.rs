@@ -22,7 +22,8 @@ rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Add a part with `kind: reflection` and a criterion that scores it.
+    /// Add a part with `kind: reflection` and a criterion that scores it. A credential that asks
+    /// for no reflection by design says so in its file: `# mcred: allow reflection-required`.
     id: "reflection-required",
     severity: Warning,
     summary: "a credential asks for a reflection",
@@ -33,7 +34,7 @@ fn check(cx: &Context, out: &mut Findings) {
     for (doc, credential) in cx.catalog.credentials() {
         if !credential.submission.iter().any(|p| p.kind == PartKind::Reflection) {
             out.report(doc.file, At::key("/submission"), "the submission asks for no reflection")
-                .help("add a part with `kind: reflection`, or turn the rule off for the catalog in `[rules]`");
+                .help("add a part with `kind: reflection`; if the credential asks for none by design, put `# mcred: allow reflection-required` in the file");
         }
     }
 }

@@ -45,6 +45,8 @@ fn check(cx: &Context, out: &mut Findings) {
         .map(|d| d.outline.requires.iter().filter_map(|(pos, id)| index.get(id.as_str()).map(|&t| (*pos, t))).collect())
         .collect();
 
+    let name = |n: usize| credentials[n].outline.id.as_deref().unwrap_or_default();
+
     // Depth-first search; a back edge closes a cycle. Each cycle is reported once, on the edge
     // that closes it.
     #[derive(Clone, Copy, PartialEq)]
@@ -71,12 +73,18 @@ fn check(cx: &Context, out: &mut Findings) {
                         path.push(target);
                         next_edge.push(0);
                     }
+                    State::Open if target == node => {
+                        let id = name(node);
+                        out.report(credentials[node].file, At::value(format!("/requires/{position}")), format!("`{id}` requires itself"))
+                            .help(format!("remove `{id}` from its own `requires`"));
+                    }
                     State::Open => {
+                        // Told from this credential, along the prerequisite underlined, back to it.
                         let from = path.iter().position(|&n| n == target).expect("open nodes are on the path");
-                        let mut names: Vec<&str> = path[from..].iter().map(|&n| credentials[n].outline.id.as_deref().unwrap_or_default()).collect();
-                        names.push(credentials[target].outline.id.as_deref().unwrap_or_default());
+                        let mut names: Vec<&str> = vec![name(node)];
+                        names.extend(path[from..].iter().map(|&n| name(n)));
                         out.report(credentials[node].file, At::value(format!("/requires/{position}")), format!("prerequisites form a cycle: {}", names.join(" → ")))
-                            .help("remove the prerequisite that points back, so the chain has a start");
+                            .help("remove the prerequisite that points back, usually on the credential meant to come first, so the chain has a start");
                     }
                     State::Done => {}
                 }

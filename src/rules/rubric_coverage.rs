@@ -43,38 +43,93 @@ fn check(cx: &Context, out: &mut Findings) {
     for (doc, credential) in cx.catalog.credentials() {
         let levels = credential.scoring.levels.as_deref().unwrap_or(&cx.config.levels);
         let criteria = &credential.scoring.criteria;
+        let parts: Vec<&str> = credential.submission.iter().map(|p| p.id.0.as_str()).collect();
+        let scored = |part: &str| criteria.iter().any(|c| c.part.0 == part);
+
+        // A criterion naming no part, and the part it most likely meant. A typo'd `part` is one
+        // mistake: it is reported on the criterion, and the part it meant is not reported again
+        // as unscored.
+        let mut meant: Vec<&str> = Vec::new();
+        for (index, criterion) in criteria.iter().enumerate() {
+            if parts.contains(&criterion.part.0.as_str()) {
+                continue;
+            }
+            let guess = did_you_mean(&criterion.part.0, parts.iter().copied());
+            let help = match guess {
+                Some(part) if !scored(part) => format!("did you mean `{part}`? No criterion scores that part yet"),
+                Some(part) => format!("did you mean `{part}`?"),
+                None => format!("name the `id` of a submission part: {}", list(&parts)),
+            };
+            meant.extend(guess.filter(|part| !scored(part)));
+            out.report(
+                doc.file,
+                At::value(format!("/scoring/criteria/{index}/part")),
+                format!("the criterion scores `{}`, which is not a part of the submission", criterion.part.0),
+            )
+            .help(help);
+        }
         for (index, part) in credential.submission.iter().enumerate() {
-            if !criteria.iter().any(|c| c.part == part.id) {
+            if !scored(&part.id.0) && !meant.contains(&part.id.0.as_str()) {
                 out.report(doc.file, At::value(format!("/submission/{index}/id")), format!("no criterion scores the part `{}`", part.id.0))
-                    .help(format!("add a criterion with `part: {}` to `scoring.criteria`", part.id.0));
+                    .help(format!("add a criterion with `part: {}` to `scoring.criteria`: a part nobody scores is work asked for and never judged", part.id.0));
             }
         }
-        let parts = credential.submission.iter().map(|p| p.id.0.as_str());
+
+        let level_ids: Vec<&str> = levels.iter().map(|l| l.id.0.as_str()).collect();
+        let whence = if credential.scoring.levels.is_some() { "the credential's levels" } else { "the catalog's levels (`[scoring]` in mcred.toml)" };
         for (index, criterion) in criteria.iter().enumerate() {
             let base = format!("/scoring/criteria/{index}");
-            if !credential.submission.iter().any(|p| p.id == criterion.part) {
-                let help = match did_you_mean(&criterion.part.0, parts.clone()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "name the `id` of a submission part".into(),
+            let missing: Vec<&str> = level_ids.iter().copied().filter(|l| !criterion.descriptors.keys().any(|k| k.0 == *l)).collect();
+            let unknown: Vec<&str> = criterion.descriptors.keys().map(|k| k.0.as_str()).filter(|k| !level_ids.contains(k)).collect();
+            // An unknown key that stands for a missing level (a typo, or the only one of each) is
+            // one mistake: reported on the key, with the level it meant.
+            let mut renamed: Vec<&str> = Vec::new();
+            for key in &unknown {
+                let typo = did_you_mean(key, missing.iter().copied());
+                let only = match (&unknown[..], &missing[..]) {
+                    ([_], [only]) => Some(*only),
+                    _ => None,
                 };
-                out.report(doc.file, At::value(format!("{base}/part")), format!("the criterion scores `{}`, which is not a part of the submission", criterion.part.0))
+                let guess = typo.or(only);
+                let help = match (typo, only) {
+                    (Some(level), _) => format!("did you mean `{level}`? The criterion has no descriptor for that level yet"),
+                    (None, Some(level)) => {
+                        format!("{whence} are {}; is this the descriptor for `{level}`, which has none?", list(&level_ids))
+                    }
+                    (None, None) => match did_you_mean(key, level_ids.iter().copied()) {
+                        Some(level) => format!("did you mean `{level}`? It is described already: keep one of the two"),
+                        None => format!("{whence} are {}", list(&level_ids)),
+                    },
+                };
+                renamed.extend(guess);
+                out.report(doc.file, At::key(format!("{base}/descriptors/{key}")), format!("there is no level `{key}` to describe"))
                     .help(help);
             }
-            for level in levels {
-                if !criterion.descriptors.contains_key(&level.id) {
-                    out.report(doc.file, At::key(format!("{base}/descriptors")), format!("the criterion has no descriptor for the level `{}`", level.id.0))
-                        .help(format!("add `{}:` saying what a submission at that level shows, and why it does or does not earn", level.id.0));
-                }
-            }
-            for key in criterion.descriptors.keys() {
-                if !levels.iter().any(|l| l.id == *key) {
-                    let help = match did_you_mean(&key.0, levels.iter().map(|l| l.id.0.as_str())) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("the levels are {}", levels.iter().map(|l| format!("`{}`", l.id.0)).collect::<Vec<_>>().join(", ")),
-                    };
-                    out.report(doc.file, At::key(format!("{base}/descriptors/{}", key.0)), format!("there is no level `{}` to describe", key.0)).help(help);
-                }
+            let missing: Vec<&str> = missing.into_iter().filter(|l| !renamed.contains(l)).collect();
+            if !missing.is_empty() {
+                let (noun, keys, which) = match &missing[..] {
+                    [one] => ("the level", format!("`{one}`"), "that level"),
+                    _ => ("the levels", and_list(&missing), "each level"),
+                };
+                let add = and_list(&missing.iter().map(|l| format!("{l}:")).collect::<Vec<_>>());
+                let from = if credential.scoring.levels.is_some() { "" } else { "; the levels are the catalog's, from `[scoring]` in mcred.toml" };
+                out.report(doc.file, At::key(format!("{base}/descriptors")), format!("the criterion has no descriptor for {noun} {keys}"))
+                    .help(format!("add {add} saying what a submission at {which} shows, and why it does or does not earn{from}"));
             }
         }
+    }
+}
+
+/// `a`, `b`, `c`
+fn list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// `a`, `b` and `c`
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{}`", i.as_ref())).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.join(""),
     }
 }

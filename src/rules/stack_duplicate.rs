@@ -32,11 +32,16 @@ fn check(cx: &Context, out: &mut Findings) {
     for stack in cx.catalog.of_kind(Kind::Stack) {
         let members = &stack.outline.members;
         for (position, (index, id)) in members.iter().enumerate() {
-            if let Some((first, _)) = members[..position].iter().find(|(_, earlier)| earlier == id) {
-                out.report(stack.file, At::value(format!("/credentials/{index}")), format!("the stack lists `{id}` a second time"))
-                    .help("remove one of the two entries")
-                    .related(At::value(format!("/credentials/{first}")), "first listed here");
-            }
+            let earlier: Vec<usize> = members[..position].iter().filter(|(_, e)| e == id).map(|(i, _)| *i).collect();
+            let Some(&first) = earlier.first() else { continue };
+            let times = match earlier.len() + 1 {
+                2 => "a second time".to_string(),
+                3 => "a third time".to_string(),
+                n => format!("for the {n}th time"),
+            };
+            out.report(stack.file, At::value(format!("/credentials/{index}")), format!("the stack lists `{id}` {times}"))
+                .help("remove this entry, or the first one if this is the credential's place in the pathway")
+                .related(At::value(format!("/credentials/{first}")), "first listed here");
         }
     }
 }

@@ -33,14 +33,26 @@ fn check(cx: &Context, out: &mut Findings) {
         let members = &stack.outline.members;
         for (position, (index, id)) in members.iter().enumerate() {
             let Some(credential) = cx.catalog.find(Kind::Credential, id) else { continue };
-            for (_, required) in &credential.outline.requires {
-                let later = members[position + 1..].iter().find(|(_, m)| m == required);
-                if let Some((later_index, _)) = later {
-                    out.report(stack.file, At::value(format!("/credentials/{index}")), format!("`{id}` comes before `{required}`, which it requires"))
-                        .help(format!("move `{required}` above `{id}`"))
-                        .related(At::value(format!("/credentials/{later_index}")), "the prerequisite is listed here");
-                }
-            }
+            // Its prerequisites listed after it, in the stack's order: one finding for the
+            // misplaced credential, however many of them there are.
+            let later: Vec<&(usize, String)> =
+                members[position + 1..].iter().filter(|(_, m)| m != id && credential.outline.requires.iter().any(|(_, r)| r == m)).collect();
+            let (Some((first, _)), Some((_, last))) = (later.first(), later.last()) else { continue };
+            let mut names: Vec<String> = later.iter().map(|(_, m)| format!("`{m}`")).collect();
+            names.dedup();
+            let (names, help, related, label) = match &names[..] {
+                [one] => (one.clone(), format!("move {one} above `{id}`"), first, "the prerequisite is listed here"),
+                [rest @ .., tail] => (
+                    format!("{} and {tail}", rest.join(", ")),
+                    format!("move `{id}` below `{last}`, the last of them"),
+                    later.last().map_or(first, |(i, _)| i),
+                    "the last of them is listed here",
+                ),
+                [] => continue,
+            };
+            out.report(stack.file, At::value(format!("/credentials/{index}")), format!("`{id}` comes before {names}, which it requires"))
+                .help(help)
+                .related(At::value(format!("/credentials/{related}")), label);
         }
     }
 }

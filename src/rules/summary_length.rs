@@ -24,7 +24,12 @@ rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Say in one or two sentences what the educator shows; move the rest to `key_method`.
+    /// Say in one or two sentences what the educator shows; move the rest to `key_method` (a
+    /// stack's to `description`). A catalog whose platform shows more or less sets the limit:
+    /// ```toml
+    /// [rules.summary-length]
+    /// max_chars = 200
+    /// ```
     id: "summary-length",
     severity: Warning,
     summary: "`summary` fits the configured length (default 280 characters)",
@@ -48,13 +53,13 @@ impl Default for SummaryLength {
 
 fn check(cx: &Context, out: &mut Findings) {
     let max = cx.options::<SummaryLength>().max_chars;
-    let credentials = cx.catalog.credentials().map(|(d, c)| (d, &c.summary));
-    let stacks = cx.catalog.stacks().map(|(d, s)| (d, &s.summary));
-    for (doc, Text(summary)) in credentials.chain(stacks) {
+    let credentials = cx.catalog.credentials().map(|(d, c)| (d, &c.summary, "key_method"));
+    let stacks = cx.catalog.stacks().map(|(d, s)| (d, &s.summary, "description"));
+    for (doc, Text(summary), detail) in credentials.chain(stacks) {
         let length = summary.chars().count();
         if length > max {
             out.report(doc.file, At::value("/summary"), format!("the summary has {length} characters; the most is {max}"))
-                .help("say in a sentence or two what the educator shows, and move the detail to `key_method`");
+                .help(format!("say in a sentence or two what the educator shows, and move the detail to `{detail}`"));
         }
     }
 }

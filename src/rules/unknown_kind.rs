@@ -10,7 +10,8 @@ use crate::suggest::did_you_mean;
 rule! {
     /// ## What it does
     /// Checks that every document is a mapping whose `kind` is `credential`, `stack` or
-    /// `framework`.
+    /// `framework`. A misspelt kind comes with the closest one; a word other tools use for the
+    /// same thing (`pathway`, `badge`) with the kind mcred calls it.
     ///
     /// ## Why
     /// The kind decides which schema and which rules apply. A file with no kind, or a misspelt
@@ -33,11 +34,28 @@ rule! {
 
 const KINDS: [&str; 3] = ["credential", "stack", "framework"];
 
+/// Words other tools and the field use for what mcred calls a credential, a stack or a framework.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("badge", "credential"),
+    ("achievement", "credential"),
+    ("microcredential", "credential"),
+    ("micro-credential", "credential"),
+    ("pathway", "stack"),
+    ("playlist", "stack"),
+    ("competency-framework", "framework"),
+];
+
 fn check(cx: &Context, out: &mut Findings) {
     for (index, file) in cx.catalog.files.iter().enumerate() {
         let Some(parsed) = file.parsed() else { continue };
         let Value::Object(map) = &parsed.value else {
-            out.report(index, At::value(""), "a document is a mapping of fields, starting with `kind`; this one is not")
+            let what = match &parsed.value {
+                Value::Array(_) => "a list",
+                Value::String(_) => "a single line of text",
+                Value::Null => "empty",
+                _ => "a single value",
+            };
+            out.report(index, At::value(""), format!("the document is {what}, not a mapping of fields starting with `kind`"))
                 .help("write `kind: credential` (or `stack`, `framework`) and the document's fields, one `key: value` per line");
             continue;
         };
@@ -47,18 +65,31 @@ fn check(cx: &Context, out: &mut Findings) {
                     .help("add `kind: credential`, `kind: stack` or `kind: framework` as its first line");
             }
             Some(Value::String(kind)) if Kind::parse(kind).is_some() => {}
+            Some(Value::Null) => {
+                out.report(index, At::key("/kind"), "`kind` is empty, so mcred cannot tell what the document is")
+                    .help("write `kind: credential`, `kind: stack` or `kind: framework`");
+            }
             Some(other) => {
                 let shown = match other {
                     Value::String(s) => format!("`{s}`"),
                     other => format!("`{other}`"),
                 };
-                let help = other
-                    .as_str()
-                    .and_then(|k| did_you_mean(k, KINDS))
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| "use `credential`, `stack` or `framework`".into());
-                out.report(index, At::value("/kind"), format!("the kind {shown} is not one of credential, stack, framework"))
-                    .help(help);
+                let synonym =
+                    other.as_str().and_then(|k| SYNONYMS.iter().find(|(word, _)| k.eq_ignore_ascii_case(word)));
+                let help = match synonym {
+                    Some((word, kind)) => format!("`{word}` is what mcred calls a `{kind}`: write `kind: {kind}`"),
+                    None => other
+                        .as_str()
+                        .and_then(|k| did_you_mean(k, KINDS))
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| "use `credential`, `stack` or `framework`".into()),
+                };
+                out.report(
+                    index,
+                    At::value("/kind"),
+                    format!("the kind {shown} is not one of credential, stack, framework"),
+                )
+                .help(help);
             }
         }
     }

@@ -22,6 +22,9 @@ rule! {
     ///   - working-memory-demonstrate-understandin
     /// ```
     ///
+    /// An id whose file is already reported because it could not be read as a document (a
+    /// syntax error, an unknown `kind`) is not reported again here.
+    ///
     /// ## How to fix
     /// Correct the id (the help suggests the closest one), or add the missing credential.
     id: "unknown-reference",
@@ -38,7 +41,9 @@ fn check(cx: &Context, out: &mut Findings) {
             Kind::Framework => continue,
         };
         for (index, id) in entries {
-            if cx.catalog.find(Kind::Credential, id).is_some() {
+            // A file that could not be read as a document is reported already; do not bury that
+            // under a finding in every stack that lists it.
+            if cx.catalog.find(Kind::Credential, id).is_some() || cx.catalog.unclassified(id) {
                 continue;
             }
             let help = match did_you_mean(id, cx.catalog.ids(Kind::Credential)) {

@@ -32,7 +32,8 @@ rule! {
 }
 
 fn check(cx: &Context, out: &mut Findings) {
-    let known: HashSet<&str> = cx.catalog.of_kind(Kind::Framework).flat_map(|f| f.outline.skills.iter().map(|(_, s)| s.as_str())).collect();
+    let known: HashSet<&str> =
+        cx.catalog.of_kind(Kind::Framework).flat_map(|f| f.outline.skills.iter().map(|(_, s)| s.as_str())).collect();
     for doc in cx.catalog.of_kind(Kind::Credential) {
         let Some(skill) = doc.outline.skill.as_deref() else { continue };
         if known.contains(skill) {
@@ -40,9 +41,22 @@ fn check(cx: &Context, out: &mut Findings) {
         }
         let help = match did_you_mean(skill, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if known.is_empty() => "the catalog has no framework: add one (`kind: framework`) or leave `skill` out".into(),
-            None => "add the skill to a framework, or use the id of one it lists".into(),
+            None if known.is_empty() => {
+                "the catalog has no framework: add one (`kind: framework`) or leave `skill` out".into()
+            }
+            None if known.len() <= 8 => {
+                let mut listed: Vec<&str> = known.iter().copied().collect();
+                listed.sort_unstable();
+                let listed = listed.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+                format!("use a skill a framework lists ({listed}), or add this one to a framework")
+            }
+            None => "use the id of a skill a framework lists, or add this one to a framework".into(),
         };
-        out.report(doc.file, At::value("/competency/skill"), format!("no framework in the catalog has the skill `{skill}`")).help(help);
+        out.report(
+            doc.file,
+            At::value("/competency/skill"),
+            format!("no framework in the catalog has the skill `{skill}`"),
+        )
+        .help(help);
     }
 }
