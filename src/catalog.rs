@@ -102,10 +102,32 @@ impl Outline {
 pub enum Asset {
     /// An existing file inside the catalog.
     Found(PathBuf),
-    /// Inside the catalog, but no file is there.
-    Missing(PathBuf),
-    /// The path leaves the catalog: why.
-    Outside(String),
+    /// Inside the catalog, but no file is there; `folder` when a folder is.
+    Missing { folder: bool },
+    /// The path leaves the catalog.
+    Outside(Escape),
+}
+
+/// How a path leaves the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Escape {
+    /// `/images/a.png`, `C:\\a.png`.
+    Absolute,
+    /// `../a.png`: more `..` than folders.
+    ClimbsOut,
+    /// Through a symbolic link in the catalog: the link's path from the catalog root and its
+    /// target as the link says it (the same on every machine, unlike the resolved path).
+    Link { link: String, target: String },
+}
+
+impl std::fmt::Display for Escape {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Escape::Absolute => f.write_str("it is an absolute path"),
+            Escape::ClimbsOut => f.write_str("it climbs out of the catalog with `..`"),
+            Escape::Link { link, target } => write!(f, "`{link}` is a link to `{target}`, outside the catalog"),
+        }
+    }
 }
 
 impl Catalog {
@@ -192,30 +214,71 @@ impl Catalog {
     }
 
     /// Where an asset path written in a document (`image`) leads. Paths are relative to the
-    /// catalog root and may not leave it: not absolute, not through `..`, not through a link.
+    /// catalog root and may not leave it: not absolute, not through `..`, not through a link,
+    /// even a link to nothing.
     pub fn asset(&self, written: &str) -> Asset {
         let path = Path::new(written);
-        if path.is_absolute() || written.starts_with('/') || written.starts_with('\\') || path.components().any(|c| matches!(c, Component::Prefix(_))) {
-            return Asset::Outside("it is an absolute path".into());
+        if written.starts_with(['/', '\\'])
+            || path.is_absolute()
+            || path.components().any(|c| matches!(c, Component::Prefix(_)))
+        {
+            return Asset::Outside(Escape::Absolute);
         }
-        let mut depth = 0usize;
-        for component in path.components() {
-            match component {
-                Component::ParentDir if depth == 0 => return Asset::Outside("it climbs out of the catalog with `..`".into()),
-                Component::ParentDir => depth -= 1,
-                Component::Normal(_) => depth += 1,
-                _ => {}
+        let Some(inside) = normalise(path) else { return Asset::Outside(Escape::ClimbsOut) };
+        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
+        // Every link along the path must stay inside, resolved by the link's own text so that a
+        // dangling link out is caught too.
+        let mut walked = PathBuf::new();
+        for part in inside.components() {
+            walked.push(part);
+            let on_disk = self.root.join(&walked);
+            let Ok(target) = std::fs::read_link(&on_disk) else { continue };
+            let resolved = match on_disk.canonicalize() {
+                Ok(resolved) => resolved,
+                Err(_) if target.is_absolute() => target.clone(),
+                Err(_) => match normalise(&walked.parent().unwrap_or(Path::new("")).join(&target)) {
+                    Some(within) => root.join(within),
+                    None => PathBuf::from("/"),
+                },
+            };
+            if !resolved.starts_with(&root) {
+                let slashed = |p: &Path| p.to_string_lossy().replace('\\', "/");
+                return Asset::Outside(Escape::Link { link: slashed(&walked), target: slashed(&target) });
             }
         }
-        let full = self.root.join(path);
-        match (full.canonicalize(), self.root.canonicalize()) {
-            (Ok(target), Ok(root)) if !target.starts_with(&root) => {
-                Asset::Outside(format!("it leads through a link to {}", target.display()))
+        let full = self.root.join(&inside);
+        if full.is_file() { Asset::Found(full) } else { Asset::Missing { folder: full.is_dir() } }
+    }
+
+    /// `written` read relative to the document's own folder, as authors often write it, when that
+    /// names an existing asset: its path from the catalog root.
+    pub fn asset_beside(&self, doc: &Document, written: &str) -> Option<String> {
+        let folder = self.file(doc).path.parent()?.strip_prefix(&self.root).ok()?;
+        if folder.as_os_str().is_empty() {
+            return None;
+        }
+        let path = normalise(&folder.join(written))?;
+        let path = path.to_string_lossy().replace('\\', "/");
+        matches!(self.asset(&path), Asset::Found(_)).then_some(path)
+    }
+}
+
+/// A relative path with `.` and `..` worked out, or `None` when it climbs above its start.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
             }
-            (Ok(target), _) if target.is_file() => Asset::Found(full),
-            _ => Asset::Missing(full),
+            Component::RootDir | Component::Prefix(_) => return None,
         }
     }
+    Some(out)
 }
 
 fn typed(kind: Kind, value: &Value) -> Option<Model> {

@@ -178,7 +178,8 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
         let error = |line, message: String, help| ConfigError { file: shown.clone(), line, message, help };
-        let text = std::fs::read_to_string(path).map_err(|e| error(None, format!("cannot read the configuration: {e}"), None))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| error(None, format!("cannot read the configuration: {e}"), None))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let (message, help) = explain_toml_error(e.message());
@@ -219,11 +220,17 @@ impl Config {
                 toml::Value::Table(mut table) => {
                     let setting = match table.remove("severity") {
                         Some(toml::Value::String(s)) => parse_setting(rule, &s)?,
-                        Some(_) => return Err((format!("`rules.{}.severity` must be \"error\", \"warning\" or \"off\"", rule.id), None)),
+                        Some(_) => {
+                            return Err((
+                                format!("`rules.{}.severity` must be \"error\", \"warning\" or \"off\"", rule.id),
+                                None,
+                            ));
+                        }
                         None => Some(rule.severity),
                     };
                     match rule.options {
-                        Some(spec) => (spec.validate)(table.clone()).map_err(|e| (format!("in [rules.{}]: {e}", rule.id), None))?,
+                        Some(spec) => (spec.validate)(table.clone())
+                            .map_err(|e| (format!("in [rules.{}]: {e}", rule.id), None))?,
                         None if !table.is_empty() => {
                             return Err((format!("rule `{}` takes no options, only `severity`", rule.id), None));
                         }
@@ -231,7 +238,12 @@ impl Config {
                     }
                     (setting, Some(table))
                 }
-                _ => return Err((format!("`rules.{}` must be \"error\", \"warning\", \"off\" or a table", rule.id), None)),
+                _ => {
+                    return Err((
+                        format!("`rules.{}` must be \"error\", \"warning\", \"off\" or a table", rule.id),
+                        None,
+                    ));
+                }
             };
             severities.insert(rule.id, setting);
             if let Some(table) = table {
@@ -297,15 +309,17 @@ fn parse_setting(rule: &Rule, text: &str) -> Result<Option<Severity>, (String, O
 /// toml says "unknown field `x`, expected one of `a`, `b`"; say it as a suggestion.
 fn explain_toml_error(message: &str) -> (String, Option<String>) {
     let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((field, tail)) = rest.split_once('`') {
-            let known: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
-            let help = match did_you_mean(field, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the keys here are {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
-            };
-            return (format!("unknown key `{field}`"), Some(help));
-        }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, tail)) = rest.split_once('`')
+    {
+        let known: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+        let help = match did_you_mean(field, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => {
+                format!("the keys here are {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+            }
+        };
+        return (format!("unknown key `{field}`"), Some(help));
     }
     (message.to_string(), None)
 }
@@ -314,12 +328,14 @@ fn explain_toml_error(message: &str) -> (String, Option<String>) {
 fn line_of_key(text: &str, message: &str) -> Option<usize> {
     let key = message.split('`').nth(1)?;
     let last = key.rsplit('.').next()?;
-    text.lines().position(|l| {
-        let l = l.trim_start();
-        l.starts_with(last) && l[last.len()..].trim_start().starts_with('=')
-            || l.starts_with(&format!("[rules.{last}]"))
-            || l.starts_with(&format!("\"{last}\""))
-    }).map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with(last) && l[last.len()..].trim_start().starts_with('=')
+                || l.starts_with(&format!("[rules.{last}]"))
+                || l.starts_with(&format!("\"{last}\""))
+        })
+        .map(|i| i + 1)
 }
 
 /// The options of a rule that has some: checked when the configuration is read, described in
@@ -357,4 +373,3 @@ impl fmt::Debug for RuleOptions {
         f.write_str("RuleOptions")
     }
 }
-

@@ -97,9 +97,13 @@ fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
             return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
         }
     }
-    // With no configuration file, one folder named on the command line is the catalog.
+    // With no configuration file, one path named on the command line outside the default catalog
+    // is the catalog: a folder itself, a file its folder.
     let root = match (&config.file, paths.as_slice()) {
-        (None, [only]) if only.is_dir() => only.clone(),
+        (None, [only]) if !is_within(only, &config.catalog) => match only.is_dir() {
+            true => only.clone(),
+            false => only.parent().map(Path::to_path_buf).unwrap_or_else(|| env.cwd.clone()),
+        },
         _ => config.catalog.clone(),
     };
     if !root.exists() {
@@ -126,17 +130,14 @@ fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
     } else {
         located.clone()
     };
+    let style = report::human::Style { colour: env.colour, width: env.width };
     let stdout = match args.format {
-        Format::Human if args.quiet && shown.is_empty() => String::new(),
-        Format::Human if args.quiet => {
-            let text = report::human::render(&shown, summary, report::human::Style { colour: env.colour, width: env.width });
-            // Quiet keeps the findings and drops the summary line.
-            text.rsplit_once("Checked ").map(|(findings, _)| findings.to_string()).unwrap_or(text)
-        }
-        Format::Human => report::human::render(&shown, summary, report::human::Style { colour: env.colour, width: env.width }),
+        // Quiet is for hooks and scripts: the errors, and not a word when there are none.
+        Format::Human => report::human::render(&shown, (!args.quiet).then_some(summary), style),
         Format::Json => report::json::render(&shown, summary),
     };
-    let too_many_warnings = args.deny_warnings && summary.warnings > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max);
+    let too_many_warnings =
+        args.deny_warnings && summary.warnings > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max);
     let status = if summary.errors > 0 || too_many_warnings { ExitStatus::Failure } else { ExitStatus::Success };
     Ok(Outcome { stdout, status })
 }

@@ -19,10 +19,8 @@ pub struct Linted {
 /// Reads the catalog at `root` and runs every rule. Paths are shown relative to `cwd`.
 pub fn lint(root: &Path, config: &Config, cwd: &Path) -> std::io::Result<Linted> {
     let found = load::discover(root)?;
-    let files = found
-        .iter()
-        .map(|f| load::read(f, display_path(relative_to(&f.path, cwd)), config.max_file_size))
-        .collect();
+    let files =
+        found.iter().map(|f| load::read(f, display_path(relative_to(&f.path, cwd)), config.max_file_size)).collect();
     let catalog = Catalog::new(root.to_path_buf(), files);
     let diagnostics = rules::run(&catalog, config);
     Ok(Linted { catalog, diagnostics })

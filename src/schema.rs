@@ -22,13 +22,8 @@ pub enum SchemaName {
 }
 
 impl SchemaName {
-    pub const ALL: [SchemaName; 5] = [
-        SchemaName::Credential,
-        SchemaName::Stack,
-        SchemaName::Framework,
-        SchemaName::Config,
-        SchemaName::Report,
-    ];
+    pub const ALL: [SchemaName; 5] =
+        [SchemaName::Credential, SchemaName::Stack, SchemaName::Framework, SchemaName::Config, SchemaName::Report];
 
     /// The schema's file name in `schema/`.
     pub fn file_name(self) -> &'static str {
@@ -184,26 +179,35 @@ pub fn report_errors(report: &Value) -> Vec<String> {
 }
 
 enum Raw {
-    Unknown { parent: String, key: String, suggestion: Option<String> },
-    Missing { parent: String, property: String },
+    Unknown { parent: String, key: String, suggestion: Option<String>, known: Vec<String> },
+    Missing { parent: String, property: String, description: Option<String> },
     Other(Issue),
 }
 
 fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
     let pointer = error.instance_path().as_str().to_string();
     let instance = error.instance();
-    let issue = |message: String, help: Option<String>| Raw::Other(Issue { at: At::value(pointer.clone()), message, help });
+    let issue =
+        |message: String, help: Option<String>| Raw::Other(Issue { at: At::value(pointer.clone()), message, help });
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known = properties_at(schema, error.schema_path().as_str());
+            let known: Vec<String> = owner(schema, error.schema_path().as_str())
+                .and_then(|n| n.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| p.keys().cloned().collect())
+                .unwrap_or_default();
             for key in unexpected {
                 let suggestion = did_you_mean(key, known.iter().map(String::as_str)).map(str::to_string);
-                out.push(Raw::Unknown { parent: pointer.clone(), key: key.clone(), suggestion });
+                out.push(Raw::Unknown { parent: pointer.clone(), key: key.clone(), suggestion, known: known.clone() });
             }
         }
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default().to_string();
-            out.push(Raw::Missing { parent: pointer, property });
+            let description = owner(schema, error.schema_path().as_str())
+                .and_then(|n| n.pointer(&format!("/properties/{}/description", escape(&property))))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            out.push(Raw::Missing { parent: pointer, property, description });
         }
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
@@ -211,11 +215,36 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
                 TypeKind::Multiple(set) => set.iter().map(|t| article(&t.to_string())).collect::<Vec<_>>().join(" or "),
             };
             let found = describe(instance);
+            let pattern =
+                owner(schema, error.schema_path().as_str()).and_then(|n| n.get("pattern")).and_then(Value::as_str);
             let help = match (kind, &**instance) {
                 (TypeKind::Single(jsonschema::JsonType::String), Value::Number(_) | Value::Bool(_)) => {
-                    Some(format!("YAML read `{instance}` as {}: put it in quotes to keep it as text", article(json_type(instance))))
+                    let mut help = format!(
+                        "YAML read `{instance}` as {}: put it in quotes to keep it as text",
+                        article(json_type(instance))
+                    );
+                    if let Some(form) = pattern.and_then(|p| pattern_meaning(p, "").1) {
+                        help.push_str(&format!("; {form}"));
+                    }
+                    Some(help)
                 }
-                (TypeKind::Single(jsonschema::JsonType::Array), _) => Some("write it as a list: one `- item` per line".into()),
+                (TypeKind::Single(jsonschema::JsonType::Boolean), Value::String(text)) => {
+                    Some(format!("YAML 1.2 reads `{text}` as text: write `true` or `false`"))
+                }
+                (
+                    TypeKind::Single(jsonschema::JsonType::Integer | jsonschema::JsonType::Number),
+                    Value::String(text),
+                ) => {
+                    let number: String = text.trim().chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                    Some(if number.is_empty() {
+                        "write a number, e.g. `10`".to_string()
+                    } else {
+                        format!("write the number alone, without words or quotes: `{number}`")
+                    })
+                }
+                (TypeKind::Single(jsonschema::JsonType::Array), _) => {
+                    Some("write it as a list: one `- item` per line".into())
+                }
                 _ => None,
             };
             out.push(issue(format!("{} should be {expected}, not {found}", name_of(&pointer)), help));
@@ -235,12 +264,16 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
             let entries = if *limit == 1 { "one entry".to_string() } else { format!("{limit} entries") };
             out.push(issue(format!("{} needs at least {entries}", name_of(&pointer)), None));
         }
-        ValidationErrorKind::MinLength { .. } => out.push(issue(format!("{} must not be empty", name_of(&pointer)), None)),
+        ValidationErrorKind::MinLength { .. } => {
+            out.push(issue(format!("{} must not be empty", name_of(&pointer)), None))
+        }
         ValidationErrorKind::Minimum { limit } => {
             out.push(issue(format!("{} is {}; it must be at least {limit}", name_of(&pointer), shown(instance)), None))
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context }
-            if context.iter().all(|branch| matches!(branch.as_slice(), [e] if matches!(e.kind(), ValidationErrorKind::Constant { .. }))) =>
+            if context.iter().all(
+                |branch| matches!(branch.as_slice(), [e] if matches!(e.kind(), ValidationErrorKind::Constant { .. })),
+            ) =>
         {
             // An enum whose values carry descriptions is a `oneOf` of constants: one list.
             let options: Vec<&str> = context
@@ -268,7 +301,10 @@ fn collect(schema: &Value, error: &ValidationError, out: &mut Vec<Raw>) {
 
 fn enum_issue(pointer: &str, instance: &Value, options: &[&str]) -> Raw {
     let listed = options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ");
-    let help = instance.as_str().and_then(|v| did_you_mean(v, options.iter().copied())).map(|s| format!("did you mean `{s}`?"));
+    let help = instance
+        .as_str()
+        .and_then(|v| did_you_mean(v, options.iter().copied()))
+        .map(|s| format!("did you mean `{s}`?"));
     Raw::Other(Issue {
         at: At::value(pointer),
         message: format!("{} is {}; expected one of {listed}", name_of(pointer), shown(instance)),
@@ -287,15 +323,21 @@ fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
         .collect();
     for r in raw {
         match r {
-            Raw::Unknown { parent, key, suggestion } => issues.push(Issue {
+            Raw::Unknown { parent, key, suggestion, known } => issues.push(Issue {
                 at: At::key(format!("{parent}/{}", escape(&key))),
                 message: format!("unknown field `{key}` in {}", container(kind, &parent)),
                 help: Some(match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "remove it, or check the schema (`mcred schema`) for the fields this takes".into(),
+                    None if !known.is_empty() && known.len() <= 12 => {
+                        format!(
+                            "the fields here are {}",
+                            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        )
+                    }
+                    None => format!("remove it; `mcred schema {}` lists the fields", kind.as_str()),
                 }),
             }),
-            Raw::Missing { parent, property } => {
+            Raw::Missing { parent, property, description } => {
                 if misspelt.iter().any(|(p, s)| *p == parent && *s == property) {
                     continue;
                 }
@@ -311,7 +353,15 @@ fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
                     continue;
                 }
                 // The field is not there, so this points at the key of the mapping that lacks it.
-                issues.push(Issue { at: At::key(format!("{parent}/{}", escape(&property))), message, help: None });
+                let help = match description {
+                    Some(d) => format!("add `{property}:`: {}", lowercase_first(&d)),
+                    None => format!("add `{property}:`"),
+                };
+                issues.push(Issue {
+                    at: At::key(format!("{parent}/{}", escape(&property))),
+                    message,
+                    help: Some(help),
+                });
             }
             Raw::Other(issue) => issues.push(issue),
         }
@@ -333,23 +383,36 @@ fn swallowed_by(value: &Value, parent: &str, property: &str) -> Option<String> {
     })
 }
 
-/// The property names an object schema allows, found by walking `path` through the schema.
-fn properties_at(schema: &Value, path: &str) -> Vec<String> {
-    let mut node = schema;
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    // The path ends at `additionalProperties`: its object is the one before.
-    for segment in &segments[..segments.len().saturating_sub(1)] {
-        node = match node.get(*segment) {
-            Some(n) => n,
-            None => return Vec::new(),
-        };
-        if let Some(Value::String(reference)) = node.get("$ref") {
-            if let Some(target) = reference.strip_prefix('#').and_then(|p| schema.pointer(p)) {
-                node = target;
-            }
+/// The schema object that holds the keyword at `path` (a keyword location such as
+/// `/properties/version/$ref/type`), following `$ref`s on the way.
+fn owner<'a>(schema: &'a Value, path: &str) -> Option<&'a Value> {
+    let resolve = |node: &'a Value| -> &'a Value {
+        match node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')).and_then(|p| schema.pointer(p))
+        {
+            Some(target) => target,
+            None => node,
         }
+    };
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut node = schema;
+    for segment in &segments[..segments.len().saturating_sub(1)] {
+        node = if *segment == "$ref" { resolve(node) } else { node.get(unescape(segment).as_ref())? };
     }
-    node.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default()
+    Some(resolve(node))
+}
+
+fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') { token.replace("~1", "/").replace("~0", "~").into() } else { token.into() }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
 }
 
 fn pattern_meaning(pattern: &str, value: &str) -> (&'static str, Option<String>) {
@@ -449,4 +512,3 @@ fn shown(value: &Value) -> String {
     }
     text
 }
-

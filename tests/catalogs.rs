@@ -21,7 +21,12 @@ fn lint(config_file: &Path) -> Vec<String> {
     let _ = Summary::of(linted.catalog.files.len(), &located);
     located
         .iter()
-        .map(|d| format!("{} {}:{}:{} {}", d.diagnostic.rule, d.source.display, d.start.line, d.start.column, d.diagnostic.message))
+        .map(|d| {
+            format!(
+                "{} {}:{}:{} {}",
+                d.diagnostic.rule, d.source.display, d.start.line, d.start.column, d.diagnostic.message
+            )
+        })
         .collect()
 }
 

@@ -14,7 +14,8 @@ struct Run {
 }
 
 fn mcred(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8(output.stdout).unwrap(),
@@ -36,10 +37,8 @@ fn repo() -> &'static Path {
 
 /// A catalog with one warning (no reflection) and, when `error`, one error (no research).
 fn warned(error: bool) -> tempfile::TempDir {
-    let mut credential = CREDENTIAL.replace(
-        "  - id: reflection\n    kind: reflection\n    prompts: [What changed in your practice?]\n",
-        "",
-    );
+    let mut credential = CREDENTIAL
+        .replace("  - id: reflection\n    kind: reflection\n    prompts: [What changed in your practice?]\n", "");
     let start = credential.find("    - part: reflection").unwrap();
     credential.truncate(start);
     if error {
@@ -110,12 +109,16 @@ fn json_output_is_the_documented_report() {
 fn lint_reports_only_the_paths_named_but_resolves_against_the_whole_catalog() {
     let dir = catalog(&[
         ("mcred.toml", b"catalog = \"catalog\"\n"),
-        ("catalog/stacks/working-memory.yaml", STACK.replace("credentials: [understand]", "credentials: [understand, missing]").as_bytes()),
+        (
+            "catalog/stacks/working-memory.yaml",
+            STACK.replace("credentials: [understand]", "credentials: [understand, missing]").as_bytes(),
+        ),
         ("catalog/credentials/understand.yaml", CREDENTIAL.replace("status: published", "status: publishd").as_bytes()),
     ]);
     let run = mcred(dir.path(), &["lint", "catalog/credentials", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let rules: Vec<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    let rules: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["schema"], "the stack's finding is outside the path named");
     assert_eq!(report["summary"]["files"], 1);
 }
@@ -134,7 +137,10 @@ fn explain_prints_a_rule_page_and_refuses_unknown_rules() {
     insta::assert_snapshot!(run.stdout);
     let run = mcred(repo(), &["explain", "stack-ordre"]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, "error: unknown rule `stack-ordre`; did you mean `stack-order`? `mcred rules` lists every rule\n");
+    assert_eq!(
+        run.stderr,
+        "error: unknown rule `stack-ordre`; did you mean `stack-order`? `mcred rules` lists every rule\n"
+    );
 }
 
 #[test]

@@ -19,7 +19,10 @@ fn schema_files_match_the_code() {
             }
         }
     }
-    assert!(stale.is_empty(), "{stale:?} drifted from the code: run `MCRED_BLESS=1 cargo test --test schemas` and review the diff");
+    assert!(
+        stale.is_empty(),
+        "{stale:?} drifted from the code: run `MCRED_BLESS=1 cargo test --test schemas` and review the diff"
+    );
 }
 
 #[test]

@@ -18,7 +18,10 @@ fn the_template_is_clean() {
 #[test]
 fn a_duplicate_key_is_reported_at_the_second_one() {
     let text = with("summary: The educator", "title: Working Memory\nsummary: The educator");
-    assert_eq!(brief(&lint_credential(text.as_bytes())), ["duplicate-key understand.yaml:6:1 the key `title` appears twice in this mapping"]);
+    assert_eq!(
+        brief(&lint_credential(text.as_bytes())),
+        ["duplicate-key understand.yaml:6:1 the key `title` appears twice in this mapping"]
+    );
 }
 
 #[test]
@@ -32,7 +35,8 @@ fn a_tab_in_indentation_is_a_syntax_error_on_its_line() {
 
 #[test]
 fn invalid_utf8_points_at_the_bad_byte_in_characters() {
-    let mut bytes = with("title: \"Working Memory: Demonstrate Understanding\"", "title: \"Mémoire de travail \u{1}\"").into_bytes();
+    let mut bytes = with("title: \"Working Memory: Demonstrate Understanding\"", "title: \"Mémoire de travail \u{1}\"")
+        .into_bytes();
     let at = bytes.iter().position(|&b| b == 1).unwrap();
     bytes[at] = 0xFF;
     let found = lint_credential(&bytes);
@@ -43,10 +47,14 @@ fn invalid_utf8_points_at_the_bad_byte_in_characters() {
 
 #[test]
 fn positions_hold_with_a_bom_crlf_and_non_ascii_text() {
-    let text = with("status: published", "status: publishd").replace("title: \"Working", "title: \"Überblick – Working");
+    let text =
+        with("status: published", "status: publishd").replace("title: \"Working", "title: \"Überblick – Working");
     let text = format!("\u{FEFF}{}", text.replace('\n', "\r\n"));
     let found = lint_credential(text.as_bytes());
-    assert_eq!(brief(&found), ["schema understand.yaml:5:9 `status` is `publishd`; expected one of `draft`, `published`, `retired`"]);
+    assert_eq!(
+        brief(&found),
+        ["schema understand.yaml:5:9 `status` is `publishd`; expected one of `draft`, `published`, `retired`"]
+    );
     assert_eq!((found[0].end_line, found[0].end_column), (5, 17));
     assert_eq!(found[0].help.as_deref(), Some("did you mean `published`?"));
 }
@@ -57,7 +65,10 @@ fn yaml_1_1_booleans_stay_text() {
     let text = with("prompts: [Submit a student work sample.]", "prompts: [no, on, yes]");
     assert_eq!(brief(&lint_credential(text.as_bytes())), Vec::<String>::new());
     let text = with("status: published", "status: yes");
-    assert_eq!(brief(&lint_credential(text.as_bytes())), ["schema understand.yaml:5:9 `status` is `yes`; expected one of `draft`, `published`, `retired`"]);
+    assert_eq!(
+        brief(&lint_credential(text.as_bytes())),
+        ["schema understand.yaml:5:9 `status` is `yes`; expected one of `draft`, `published`, `retired`"]
+    );
 }
 
 #[test]
@@ -75,7 +86,10 @@ fn a_key_swallowed_by_a_folded_block_is_named() {
     );
     let text = text.replace("\n  statement: Educator", "\n    statement: Educator");
     let found = lint_credential(text.as_bytes());
-    assert_eq!(brief(&found), ["schema understand.yaml:7:3 this credential is missing the required field `competency`"]);
+    assert_eq!(
+        brief(&found),
+        ["schema understand.yaml:7:3 this credential is missing the required field `competency`"]
+    );
     assert!(found[0].help.as_deref().unwrap().contains("inside the text of `summary`"), "{:?}", found[0].help);
 }
 
@@ -117,7 +131,10 @@ fn an_alias_bomb_is_refused_quickly() {
 fn extreme_nesting_is_refused_without_overflowing_the_stack() {
     let deep = format!("kind: credential\nsummary: {}\n", "[".repeat(100_000));
     let found = lint_credential(deep.as_bytes());
-    assert!(found.iter().any(|f| f.rule == "yaml-syntax" && f.line == 2 && f.message.contains("nests deeper")), "{found:#?}");
+    assert!(
+        found.iter().any(|f| f.rule == "yaml-syntax" && f.line == 2 && f.message.contains("nests deeper")),
+        "{found:#?}"
+    );
     let block: String = (0..3_000).map(|depth| format!("{}k{depth}:\n", " ".repeat(depth))).collect();
     let found = lint_credential(format!("kind: credential\n{block}").as_bytes());
     assert!(found.iter().any(|f| f.rule == "yaml-syntax"), "{found:#?}");

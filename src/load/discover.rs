@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Unreadable;
+
 /// A file found in the catalog, or a path that looked like one and cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub path: PathBuf,
     /// Why the file will not be read (a link out of the catalog, a broken link).
-    pub problem: Option<String>,
+    pub problem: Option<Unreadable>,
 }
 
 /// The YAML files below `root`, sorted by path so every run sees them in the same order.
@@ -34,7 +36,7 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
             Ok(entry) => entry,
             Err(e) => {
                 if let Some(path) = error_path(&e) {
-                    found.push(Found { path, problem: Some(format!("cannot read: {}", e)) });
+                    found.push(Found { path, problem: Some(Unreadable::Io(e.to_string())) });
                 }
                 continue;
             }
@@ -48,12 +50,12 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
             continue;
         }
         if file_type.is_symlink() {
+            // Say the target as the link does: the same on every machine, unlike the resolved path.
+            let target = std::fs::read_link(path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
             let problem = match path.canonicalize() {
-                Err(_) => Some("the link points at nothing (a broken symlink)".to_string()),
-                Ok(target) if !target.starts_with(&canonical_root) => {
-                    Some(format!("the link points outside the catalog, to {}; it was not read", target.display()))
-                }
-                Ok(target) if target.is_dir() => continue,
+                Err(_) => Some(Unreadable::BrokenLink { target }),
+                Ok(resolved) if !resolved.starts_with(&canonical_root) => Some(Unreadable::LinkOutside { target }),
+                Ok(resolved) if resolved.is_dir() => continue,
                 Ok(_) => None,
             };
             found.push(Found { path: path.to_path_buf(), problem });

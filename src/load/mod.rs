@@ -6,7 +6,7 @@ mod yaml;
 
 use std::path::{Path, PathBuf};
 
-pub use discover::discover;
+pub use discover::{Found, discover};
 pub use yaml::{Parsed, Span, SpanNode, SyntaxError};
 
 /// One file of the catalog, as read.
@@ -33,8 +33,37 @@ pub enum Content {
     /// Not UTF-8 text: invalid UTF-8, UTF-16, binary. `span` is the first bad byte, in the text
     /// as read with replacement characters.
     NotText { message: String, span: Span },
-    /// Not read at all: too large, a link out of the catalog or to nothing, an I/O error.
-    Unreadable { message: String },
+    /// Not read at all.
+    Unreadable(Unreadable),
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Larger than the configured limit, in bytes.
+    TooLarge { limit: u64 },
+    /// A link that leads out of the catalog; `target` as the link says it.
+    LinkOutside { target: String },
+    /// A link to nothing.
+    BrokenLink { target: String },
+    /// The operating system refused.
+    Io(String),
+}
+
+impl Unreadable {
+    /// What went wrong, in a sentence.
+    pub fn message(&self) -> String {
+        match self {
+            Unreadable::TooLarge { limit } => {
+                format!("the file is larger than the {} limit, so it was not read", size(*limit))
+            }
+            Unreadable::LinkOutside { target } => {
+                format!("the link points outside the catalog, to `{target}`; it was not read")
+            }
+            Unreadable::BrokenLink { target } => format!("the link points at `{target}`, which does not exist"),
+            Unreadable::Io(error) => format!("cannot read the file: {error}"),
+        }
+    }
 }
 
 impl SourceFile {
@@ -53,7 +82,7 @@ impl SourceFile {
 }
 
 /// Reads one discovered file.
-pub fn read(found: &discover::Found, display: String, max_size: u64) -> SourceFile {
+pub fn read(found: &Found, display: String, max_size: u64) -> SourceFile {
     let unreadable = |content: Content, text: String| SourceFile {
         display: display.clone(),
         path: found.path.clone(),
@@ -62,35 +91,20 @@ pub fn read(found: &discover::Found, display: String, max_size: u64) -> SourceFi
         allowed: Vec::new(),
     };
     if let Some(problem) = &found.problem {
-        return unreadable(Content::Unreadable { message: problem.clone() }, String::new());
+        return unreadable(Content::Unreadable(problem.clone()), String::new());
     }
     let bytes = match read_capped(&found.path, max_size) {
         Ok(Some(bytes)) => bytes,
-        Ok(None) => {
-            let message = format!("the file is larger than the {} limit, so it was not read", size(max_size));
-            return unreadable(Content::Unreadable { message }, String::new());
-        }
-        Err(e) => return unreadable(Content::Unreadable { message: format!("cannot read the file: {e}") }, String::new()),
+        Ok(None) => return unreadable(Content::Unreadable(Unreadable::TooLarge { limit: max_size }), String::new()),
+        Err(e) => return unreadable(Content::Unreadable(Unreadable::Io(e.to_string())), String::new()),
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(e) => {
-            // Keep the valid text before the bad byte so the report can show where it is.
-            let good = e.valid_up_to();
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let start = String::from_utf8_lossy(&bytes[..good]).len();
-            let message = match utf16(bytes) {
-                true => "the file is UTF-16; mcred reads UTF-8 only: save it as UTF-8".to_string(),
-                false => format!("the file is not valid UTF-8: byte 0x{:02X} cannot start a character here", bytes[good]),
-            };
-            let span = start..start + '\u{FFFD}'.len_utf8();
-            return unreadable(Content::NotText { message, span }, text);
-        }
+        Err(e) => return not_text(unreadable, bytes, e.valid_up_to()),
     };
     if let Some(nul) = text.find('\0') {
-        let message = "the file holds a NUL byte: it is binary, not YAML text".to_string();
-        return unreadable(Content::NotText { message, span: nul..nul + 1 }, text);
+        return not_text(unreadable, bytes, nul);
     }
     let content = match yaml::parse(&text) {
         Ok(parsed) => Content::Parsed(parsed),
@@ -98,6 +112,27 @@ pub fn read(found: &discover::Found, display: String, max_size: u64) -> SourceFi
     };
     let allowed = allow_comments(&text);
     SourceFile { display, path: found.path.clone(), text, content, allowed }
+}
+
+/// A file that is not UTF-8 text. Its code frame shows the text up to the first bad byte, so that
+/// no binary reaches a terminal, and underlines a stand-in for the bad byte.
+fn not_text(unreadable: impl Fn(Content, String) -> SourceFile, bytes: &[u8], bad: usize) -> SourceFile {
+    let message = if utf16(bytes) {
+        "the file is UTF-16; mcred reads UTF-8 only: save it as UTF-8".to_string()
+    } else if bytes[bad] == 0 {
+        "the file holds a NUL byte: it is binary, not YAML text".to_string()
+    } else {
+        format!("the file is not valid UTF-8: byte 0x{:02X} cannot start a character here", bytes[bad])
+    };
+    if utf16(bytes) {
+        return unreadable(Content::NotText { message, span: 0..0 }, String::new());
+    }
+    // The bytes before the bad one are valid UTF-8; a visible stand-in marks the bad one.
+    let mut text = String::from_utf8_lossy(&bytes[..bad]).into_owned();
+    let start = text.len();
+    text.push(if bytes[bad] == 0 { '\u{2400}' } else { '\u{FFFD}' });
+    let span = start..text.len();
+    unreadable(Content::NotText { message, span }, text)
 }
 
 fn utf16(bytes: &[u8]) -> bool {
@@ -115,7 +150,7 @@ fn read_capped(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
 }
 
 fn size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} MiB", bytes / (1024 * 1024))
     } else {
         format!("{bytes}-byte")
@@ -128,10 +163,10 @@ fn allow_comments(text: &str) -> Vec<String> {
     for line in text.lines() {
         let Some(hash) = line.find('#') else { continue };
         let comment = line[hash + 1..].trim();
-        if let Some(rest) = comment.strip_prefix("mcred:") {
-            if let Some(ids) = rest.trim().strip_prefix("allow") {
-                allowed.extend(ids.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
-            }
+        if let Some(rest) = comment.strip_prefix("mcred:")
+            && let Some(ids) = rest.trim().strip_prefix("allow")
+        {
+            allowed.extend(ids.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
         }
     }
     allowed

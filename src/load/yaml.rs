@@ -59,18 +59,14 @@ impl SpanNode {
 }
 
 fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
-    if token.contains('~') {
-        token.replace("~1", "/").replace("~0", "~").into()
-    } else {
-        token.into()
-    }
+    if token.contains('~') { token.replace("~1", "/").replace("~0", "~").into() } else { token.into() }
 }
 
 /// What went wrong while reading the YAML text of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyntaxError {
     /// Not YAML (or not a YAML we accept: two documents, an alias bomb, nesting too deep).
-    Invalid { message: String, span: Span },
+    Invalid { message: String, span: Span, help: Option<String> },
     /// A mapping repeats a key; `first` is where it first appeared.
     DuplicateKey { key: String, span: Span, first: Span },
 }
@@ -93,22 +89,16 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
         with_snippet: false,
     };
     if only_comments(text) {
+        let message = if text.trim().is_empty() { "the file is empty" } else { "the file holds only comments" };
         return Err(SyntaxError::Invalid {
-            message: "the file is empty: a document needs at least `kind` and `id`".into(),
+            message: format!("{message}: a document needs at least `kind` and `id`"),
             span: 0..0,
+            help: None,
         });
     }
     let node: Spanned<Node> = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let mut offset = e.location().map(|l| offset_of(text, l)).unwrap_or(0);
-        let message = explain(&e.to_string());
-        if message.contains("one document") {
-            // The parser stops after the separator; point at the `---` itself.
-            if let Some(separator) = text[..(offset + 3).min(text.len())].rfind("---") {
-                offset = separator;
-            }
-        }
-        let end = if text[offset..].starts_with("---") { offset + 3 } else { offset };
-        SyntaxError::Invalid { message, span: offset..end }
+        let offset = e.location().map(|l| offset_of(text, l)).unwrap_or(0);
+        pinpoint(text, offset, explain(&e.to_string()))
     })?;
     let mut problems = Vec::new();
     let (value, spans) = convert(node, None, text, &mut problems);
@@ -117,10 +107,10 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
 
 /// The byte offset of a location, from its byte span or else its line and column.
 fn offset_of(text: &str, location: serde_saphyr::Location) -> usize {
-    if let Some(offset) = location.span().byte_offset() {
-        if offset > 0 || location.line() <= 1 {
-            return (offset as usize).min(text.len());
-        }
+    if let Some(offset) = location.span().byte_offset()
+        && (offset > 0 || location.line() <= 1)
+    {
+        return (offset as usize).min(text.len());
     }
     let (line, column) = (location.line() as usize, location.column() as usize);
     if line == 0 {
@@ -131,6 +121,114 @@ fn offset_of(text: &str, location: serde_saphyr::Location) -> usize {
     let within = rest.char_indices().nth(column.saturating_sub(1)).map(|(i, _)| i).unwrap_or(rest.len());
     let line_end = rest.find('\n').unwrap_or(rest.len());
     start + within.min(line_end)
+}
+
+/// Where the parser stopped is not always where the author went wrong: a quote or a bracket left
+/// open on an earlier line is only noticed later. Point at the cause, and say how to fix it.
+fn pinpoint(text: &str, offset: usize, message: String) -> SyntaxError {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[line_start..line_end];
+    let at = |start: usize, len: usize, message: String, help: Option<String>| SyntaxError::Invalid {
+        message,
+        span: start..(start + len).min(text.len()),
+        help,
+    };
+    if message.contains("one document") {
+        // The parser stops after the separator; point at the `---` itself.
+        let separator = text[..(offset + 3).min(text.len())].rfind("---").unwrap_or(offset);
+        return at(separator, 3, message, None);
+    }
+    if message.contains("tab")
+        && let Some(tab) = line.find('\t')
+    {
+        return at(line_start + tab, 1, message, None);
+    }
+    if message.contains("quoted scalar")
+        && let Some(open) = opening_quote(text, offset)
+        && text[open..line_start].contains('\n')
+    {
+        let quote = &text[open..open + 1];
+        let runs_to = text[..offset].matches('\n').count() + 1;
+        return at(
+            open,
+            1,
+            format!("the text quoted here is not closed on its line, so it runs on to line {runs_to}"),
+            Some(format!("end the value with `{quote}`, or escape a `{quote}` inside it")),
+        );
+    }
+    if let Some(open) = unclosed_bracket(text, line_start) {
+        let bracket = &text[open..open + 1];
+        return at(
+            open,
+            1,
+            format!("this `{bracket}` is never closed"),
+            Some(match bracket {
+                "[" => "close the list with `]` at its end".to_string(),
+                _ => "close the mapping with `}` at its end".to_string(),
+            }),
+        );
+    }
+    if message.contains("mapping values are not allowed") {
+        let help = match line.split_once(": ") {
+            Some((key, value)) if !value.trim_start().starts_with(['"', '\'']) => {
+                format!(
+                    "a `: ` inside a value starts a mapping: put the value in quotes, `{key}: \"{}\"`",
+                    value.trim().replace('"', "\\\"")
+                )
+            }
+            _ => "a `: ` inside a value starts a mapping: put the value in quotes".to_string(),
+        };
+        return at(offset, 1, message, Some(help));
+    }
+    at(offset, 0, message, None)
+}
+
+/// The quote that opened the quoted scalar the parser just closed before `offset`.
+fn opening_quote(text: &str, offset: usize) -> Option<usize> {
+    let before = &text[..offset];
+    let close = before.rfind(['"', '\''])?;
+    let quote = before.as_bytes()[close];
+    let mut i = close;
+    while i > 0 {
+        i -= 1;
+        let b = text.as_bytes()[i];
+        if b == quote && !(quote == b'"' && i > 0 && text.as_bytes()[i - 1] == b'\\') {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The last `[` or `{` left open on a line before `line_start`, looking back a few lines.
+fn unclosed_bracket(text: &str, line_start: usize) -> Option<usize> {
+    let mut end = line_start;
+    for _ in 0..20 {
+        if end == 0 {
+            return None;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let mut open: Vec<usize> = Vec::new();
+        let mut quote: Option<u8> = None;
+        for (i, b) in text[start..end - 1].bytes().enumerate() {
+            match (quote, b) {
+                (Some(q), b) if b == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(b),
+                (None, b'#') => break,
+                (None, b'[' | b'{') => open.push(start + i),
+                (None, b']' | b'}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&last) = open.last() {
+            return Some(last);
+        }
+        end = start;
+    }
+    None
 }
 
 /// serde-saphyr's messages, reworded for authors and without the position (the report shows it).
@@ -175,7 +273,12 @@ fn convert(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut Vec<
     with_room(|| convert_node(node, key, text, errors))
 }
 
-fn convert_node(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut Vec<SyntaxError>) -> (Value, SpanNode) {
+fn convert_node(
+    node: Spanned<Node>,
+    key: Option<Span>,
+    text: &str,
+    errors: &mut Vec<SyntaxError>,
+) -> (Value, SpanNode) {
     let mut value_span = span_of(&node, text);
     let (value, children) = match node.value {
         Node::Null => (Value::Null, Children::Leaf),
@@ -184,7 +287,9 @@ fn convert_node(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut
         Node::UInt(u) => (Value::Number(u.into()), Children::Leaf),
         // Non-finite floats have no JSON form; keep them as their text so the schema rejects them.
         Node::Float(f) => (
-            Number::from_f64(f).map(Value::Number).unwrap_or_else(|| Value::String(text[value_span.clone()].to_string())),
+            Number::from_f64(f)
+                .map(Value::Number)
+                .unwrap_or_else(|| Value::String(text[value_span.clone()].to_string())),
             Children::Leaf,
         ),
         Node::Str(s) => (Value::String(s), Children::Leaf),
@@ -207,6 +312,7 @@ fn convert_node(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut
                     errors.push(SyntaxError::Invalid {
                         message: "a mapping key must be a plain text, not a list or a mapping".into(),
                         span: key_span,
+                        help: None,
                     });
                     continue;
                 };
@@ -252,7 +358,8 @@ fn convert_node(node: Spanned<Node>, key: Option<Span>, text: &str, errors: &mut
             value_span = start..end.max(start);
         }
     } else if flow {
-        let close = text[value_span.start..].find([']', '}']).map(|i| value_span.start + i + 1).unwrap_or(value_span.end);
+        let close =
+            text[value_span.start..].find([']', '}']).map(|i| value_span.start + i + 1).unwrap_or(value_span.end);
         value_span = value_span.start..close;
     }
     // Block scalars (`|`, `>-`) end with their line break; underline the text only.
@@ -404,12 +511,12 @@ mod tests {
 
     #[test]
     fn hostile_shapes_are_errors_with_positions() {
-        let Err(SyntaxError::Invalid { message, span }) = parse("a: 1\n---\nb: 2\n") else { panic!() };
+        let Err(SyntaxError::Invalid { message, span, .. }) = parse("a: 1\n---\nb: 2\n") else { panic!() };
         assert!(message.contains("one document"), "{message}");
         assert_eq!(span.start, 5);
-        let Err(SyntaxError::Invalid { message, span }) = parse("a:\n\t- b\n") else { panic!() };
+        let Err(SyntaxError::Invalid { message, span, .. }) = parse("a:\n\t- b\n") else { panic!() };
         assert!(message.contains("tabs"), "{message}");
-        assert_eq!(span.start, 3);
+        assert_eq!(span, 3..4);
         let deep = "[".repeat(100_000);
         let Err(SyntaxError::Invalid { message, .. }) = parse(&deep) else { panic!() };
         assert!(message.contains("nests deeper"), "{message}");

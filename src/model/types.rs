@@ -28,10 +28,7 @@ pub struct SkillId(#[schemars(regex(pattern = SKILL_ID_PATTERN))] pub String);
 /// A semantic version written as a string, e.g. `1.0.0` (quote it: `1.0` unquoted is a number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
-pub struct Version(
-    #[schemars(regex(pattern = VERSION_PATTERN))]
-    pub String,
-);
+pub struct Version(#[schemars(regex(pattern = VERSION_PATTERN))] pub String);
 
 /// An `http` or `https` URL.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

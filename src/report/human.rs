@@ -15,10 +15,17 @@ pub struct Style {
     pub width: usize,
 }
 
-/// Renders the findings and the summary line.
-pub fn render(diagnostics: &[Located], summary: Summary, style: Style) -> String {
+/// Renders the findings, then the summary line when there is one.
+pub fn render(diagnostics: &[Located], summary: Option<Summary>, style: Style) -> String {
     let theme = if style.colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    // Wrap at spaces only: an id or a path broken at a `-` or `/` can be neither copied nor
+    // searched for.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for located in diagnostics {
         let d = located.diagnostic;
@@ -40,11 +47,16 @@ pub fn render(diagnostics: &[Located], summary: Summary, style: Style) -> String
             .with_source_code(NamedSource::new(located.source.display.clone(), located.source.text.clone()));
         if handler.render_report(&mut out, report.as_ref()).is_err() {
             // The frame could not be drawn (a span miette cannot place): say it on one line.
-            out.push_str(&format!("{}: {}:{}:{}: {}\n", d.rule, located.source.display, located.start.line, located.start.column, d.message));
+            out.push_str(&format!(
+                "{}: {}:{}:{}: {}\n",
+                d.rule, located.source.display, located.start.line, located.start.column, d.message
+            ));
         }
         out.push('\n');
     }
-    out.push_str(&summary_line(summary));
+    if let Some(summary) = summary {
+        out.push_str(&summary_line(summary));
+    }
     out
 }
 

@@ -70,11 +70,23 @@ pub fn locate<'a>(catalog: &'a Catalog, diagnostics: &'a [Diagnostic]) -> Vec<Lo
             let source = &catalog.files[diagnostic.file];
             let span = resolve(source, &diagnostic.at);
             let related = diagnostic.related.as_ref().map(|(at, label)| (resolve(source, at), label.as_str()));
-            Located { diagnostic, source, start: position(&source.text, span.start), end: position(&source.text, span.end), span, related }
+            Located {
+                diagnostic,
+                source,
+                start: position(&source.text, span.start),
+                end: position(&source.text, span.end),
+                span,
+                related,
+            }
         })
         .collect();
     located.sort_by(|a, b| {
-        (a.diagnostic.file, a.start, a.end, a.diagnostic.rule).cmp(&(b.diagnostic.file, b.start, b.end, b.diagnostic.rule))
+        (a.diagnostic.file, a.start, a.end, a.diagnostic.rule).cmp(&(
+            b.diagnostic.file,
+            b.start,
+            b.end,
+            b.diagnostic.rule,
+        ))
     });
     located
 }
@@ -90,7 +102,10 @@ pub fn resolve(source: &SourceFile, at: &At) -> Span {
             None => 0..0,
             Some(parsed) => {
                 let (node, exact) = parsed.spans.locate(pointer);
-                let key = node.key.clone().or_else(|| parsed.spans.locate("/kind").0.key.clone().filter(|_| !pointer.is_empty()));
+                let key = node
+                    .key
+                    .clone()
+                    .or_else(|| parsed.spans.locate("/kind").0.key.clone().filter(|_| !pointer.is_empty()));
                 match (exact, part) {
                     (true, Part::Value) => node.value.clone(),
                     (true, Part::Key) => node.key.clone().unwrap_or_else(|| key.unwrap_or(0..0)),

@@ -38,17 +38,23 @@ fn check(cx: &Context, out: &mut Findings) {
         if credential.submission.iter().any(|p| p.kind == PartKind::Artifact) {
             continue;
         }
-        let finding = out.report(doc.file, At::key("/submission"), "the submission asks for no artifact from the classroom");
+        let finding =
+            out.report(doc.file, At::key("/submission"), "the submission asks for no artifact from the classroom");
         // A part that accepts evidence files is most likely the artifact, with the wrong kind.
         match credential.submission.iter().position(|p| !p.accepts.is_empty()) {
             Some(index) => {
-                let part = &credential.submission[index];
+                let part = &credential.submission[index].id.0;
                 finding
-                    .help(format!("the part `{}` accepts evidence files: if it is the classroom artifact, make it `kind: artifact`", part.id.0))
+                    .help(format!(
+                        "the part `{part}` accepts evidence files: if it is the classroom artifact, make it `kind: artifact`"
+                    ))
                     .related(At::value(format!("/submission/{index}/kind")), "this part accepts evidence");
             }
             None => {
-                finding.help("add a part with `kind: artifact`: evidence from the educator's own classroom, and a criterion that scores it");
+                finding.help(
+                    "add a part with `kind: artifact`: evidence from the educator's own classroom, and a criterion \
+                     that scores it",
+                );
             }
         }
     }

@@ -1,9 +1,7 @@
 //! `asset-outside-catalog`: no referenced path leaves the catalog.
 
-use std::path::{Component, Path, PathBuf};
-
 use super::{Context, Findings};
-use crate::catalog::Asset;
+use crate::catalog::{Asset, Escape};
 use crate::diagnostic::At;
 
 rule! {
@@ -35,42 +33,14 @@ fn check(cx: &Context, out: &mut Findings) {
         let Some(parsed) = cx.catalog.file(doc).parsed() else { continue };
         let Some(image) = parsed.value.get("image").and_then(|v| v.as_str()) else { continue };
         let Asset::Outside(why) = cx.catalog.asset(image) else { continue };
-        // Name the link as it is written in the catalog, not where it resolves on this machine.
-        let why = match link_out(&cx.catalog.root, image) {
-            Some((link, target)) => format!("`{link}` is a link to `{target}`, outside the catalog"),
-            None => why,
+        let help = match (&why, cx.catalog.asset_beside(doc, image)) {
+            (_, Some(path)) => format!("paths are relative to the catalog folder, not to this file: write `{path}`"),
+            (Escape::Link { .. }, None) => {
+                "replace the link with a copy of what it points at, so the catalog holds every file it publishes".into()
+            }
+            _ => "copy the file into the catalog and give its path relative to the catalog folder".into(),
         };
         out.report(doc.file, At::value("/image"), format!("the image `{image}` is outside the catalog: {why}"))
-            .help("copy the file into the catalog and give its path relative to the catalog folder");
+            .help(help);
     }
-}
-
-/// The first symbolic link along `written` (relative to `root`) that leads out of the catalog:
-/// the link's path in the catalog and its target as written in the link.
-fn link_out(root: &Path, written: &str) -> Option<(String, String)> {
-    let canonical_root = root.canonicalize().ok()?;
-    let mut inside = PathBuf::new();
-    for component in Path::new(written).components() {
-        match component {
-            Component::Normal(part) => inside.push(part),
-            Component::ParentDir => {
-                inside.pop();
-            }
-            _ => continue,
-        }
-        let path = root.join(&inside);
-        if !path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-            continue;
-        }
-        let leads_out = path.canonicalize().is_ok_and(|target| !target.starts_with(&canonical_root));
-        if leads_out {
-            let target = std::fs::read_link(&path).ok()?;
-            let slashed = |p: &Path| match std::path::MAIN_SEPARATOR {
-                '/' => p.to_string_lossy().into_owned(),
-                separator => p.to_string_lossy().replace(separator, "/"),
-            };
-            return Some((slashed(&inside), slashed(&target)));
-        }
-    }
-    None
 }

@@ -58,11 +58,19 @@ fn check(cx: &Context, out: &mut Findings) {
         let Some(hours) = credential.estimated_hours else { continue };
         let (min, max) = (range.min_hours, range.max_hours);
         if hours < min {
-            out.report(doc.file, At::value("/estimated_hours"), format!("{hours} hours is below the catalog's grain size of {min} to {max} hours"))
-                .help("fold this credential into another, or lower `min_hours` in `[rules.grain-size]`");
+            out.report(
+                doc.file,
+                At::value("/estimated_hours"),
+                format!("{hours} hours is below the catalog's grain size of {min} to {max} hours"),
+            )
+            .help("fold this credential into another, or lower `min_hours` in `[rules.grain-size]`");
         } else if hours > max {
-            out.report(doc.file, At::value("/estimated_hours"), format!("{hours} hours is above the catalog's grain size of {min} to {max} hours"))
-                .help("split the credential into a stack of smaller ones, or raise `max_hours` in `[rules.grain-size]`");
+            out.report(
+                doc.file,
+                At::value("/estimated_hours"),
+                format!("{hours} hours is above the catalog's grain size of {min} to {max} hours"),
+            )
+            .help("split the credential into a stack of smaller ones, or raise `max_hours` in `[rules.grain-size]`");
         }
     }
 }

@@ -207,7 +207,9 @@ fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.retain(|d| {
         let At::Pointer(pointer, _) = &d.at else { return true };
         d.rule != schema::RULE.id
-            || !explained.iter().any(|(file, p)| *file == d.file && (pointer == p || pointer.starts_with(&format!("{p}/"))))
+            || !explained
+                .iter()
+                .any(|(file, p)| *file == d.file && (pointer == p || pointer.starts_with(&format!("{p}/"))))
     });
 }
 

@@ -32,12 +32,15 @@ rule! {
 }
 
 fn check(cx: &Context, out: &mut Findings) {
-    let listed: HashSet<&str> = cx.catalog.of_kind(Kind::Stack).flat_map(|s| s.outline.members.iter().map(|(_, id)| id.as_str())).collect();
+    let listed: HashSet<&str> =
+        cx.catalog.of_kind(Kind::Stack).flat_map(|s| s.outline.members.iter().map(|(_, id)| id.as_str())).collect();
     // Stack entries that name no credential: one of them may be this credential, misspelt.
     let dangling: Vec<(&str, &str)> = cx
         .catalog
         .of_kind(Kind::Stack)
-        .flat_map(|s| s.outline.members.iter().map(move |(_, id)| (s.outline.id.as_deref().unwrap_or_default(), id.as_str())))
+        .flat_map(|s| {
+            s.outline.members.iter().map(move |(_, id)| (s.outline.id.as_deref().unwrap_or_default(), id.as_str()))
+        })
         .filter(|(_, id)| cx.catalog.find(Kind::Credential, id).is_none())
         .collect();
     for doc in cx.catalog.of_kind(Kind::Credential) {
@@ -45,9 +48,13 @@ fn check(cx: &Context, out: &mut Findings) {
         if listed.contains(id) {
             continue;
         }
-        let typo = did_you_mean(id, dangling.iter().map(|(_, entry)| *entry)).and_then(|entry| dangling.iter().find(|(_, e)| *e == entry));
+        // Ids share long prefixes (`working-memory-…`): the entry must be closer to this
+        // credential than to any other.
+        let typo = dangling.iter().find(|(_, entry)| did_you_mean(entry, cx.catalog.ids(Kind::Credential)) == Some(id));
         let help = match typo {
-            Some((stack, entry)) => format!("the stack `{stack}` lists `{entry}`, which is no credential: is that meant to be this one?"),
+            Some((stack, entry)) => {
+                format!("the stack `{stack}` lists `{entry}`, which is no credential: is that meant to be this one?")
+            }
             None => "add it to a stack's `credentials`, at its place in the pathway".into(),
         };
         out.report(doc.file, At::value("/id"), format!("no stack lists the credential `{id}`")).help(help);

@@ -37,15 +37,23 @@ fn check(cx: &Context, out: &mut Findings) {
         let levels = credential.scoring.levels.as_deref().unwrap_or(&cx.config.levels);
         let ids: Vec<&str> = levels.iter().map(|l| l.id.0.as_str()).collect();
         let listed = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
-        let whose = if credential.scoring.levels.is_some() { "the credential's levels" } else { "the catalog's levels (`[scoring]` in mcred.toml)" };
+        let whose = if credential.scoring.levels.is_some() {
+            "the credential's levels"
+        } else {
+            "the catalog's levels (`[scoring]` in mcred.toml)"
+        };
         match &credential.scoring.passing {
             Some(passing) if !ids.contains(&passing.0.as_str()) => {
                 let help = match did_you_mean(&passing.0, ids.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("{whose} are {listed}: name the lowest one that earns the credential"),
                 };
-                out.report(doc.file, At::value("/scoring/passing"), format!("the passing level `{}` is not one of the rubric's levels", passing.0))
-                    .help(help);
+                out.report(
+                    doc.file,
+                    At::value("/scoring/passing"),
+                    format!("the passing level `{}` is not one of the rubric's levels", passing.0),
+                )
+                .help(help);
             }
             Some(_) => {}
             // Inherited from the configuration: the credential's own levels leave it out.
@@ -53,7 +61,10 @@ fn check(cx: &Context, out: &mut Findings) {
                 out.report(
                     doc.file,
                     At::key("/scoring/levels"),
-                    format!("the credential gives no `passing`, and the catalog's passing level `{}` is not one of its levels", cx.config.passing.0),
+                    format!(
+                        "the credential gives no `passing`, and the catalog's passing level `{}` is not one of its levels",
+                        cx.config.passing.0
+                    ),
                 )
                 .help(format!("add `passing:` to `scoring`, naming the lowest of {listed} that earns the credential"));
             }

@@ -45,14 +45,21 @@ fn check(cx: &Context, out: &mut Findings) {
             let Some(target) = cx.catalog.find(Kind::Credential, id) else { continue };
             let kind = doc.kind.as_str();
             let (status, help) = match target.outline.status {
-                Some(Status::Draft) => ("still a draft", format!("publish `{id}`, remove it from `{list}`, or keep this {kind} in draft")),
-                Some(Status::Retired) => {
-                    ("retired", format!("remove `{id}` from `{list}`, or replace it with the credential that took its place"))
+                Some(Status::Draft) => {
+                    ("still a draft", format!("publish `{id}`, remove it from `{list}`, or keep this {kind} in draft"))
                 }
+                Some(Status::Retired) => (
+                    "retired",
+                    format!("remove `{id}` from `{list}`, or replace it with the credential that took its place"),
+                ),
                 _ => continue,
             };
-            out.report(doc.file, At::value(format!("/{list}/{index}")), format!("this published {kind} {verb} `{id}`, which is {status}"))
-                .help(help);
+            out.report(
+                doc.file,
+                At::value(format!("/{list}/{index}")),
+                format!("this published {kind} {verb} `{id}`, which is {status}"),
+            )
+            .help(help);
         }
     }
 }

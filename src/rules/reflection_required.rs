@@ -33,8 +33,10 @@ rule! {
 fn check(cx: &Context, out: &mut Findings) {
     for (doc, credential) in cx.catalog.credentials() {
         if !credential.submission.iter().any(|p| p.kind == PartKind::Reflection) {
-            out.report(doc.file, At::key("/submission"), "the submission asks for no reflection")
-                .help("add a part with `kind: reflection`; if the credential asks for none by design, put `# mcred: allow reflection-required` in the file");
+            out.report(doc.file, At::key("/submission"), "the submission asks for no reflection").help(
+                "add a part with `kind: reflection`; if the credential asks for none by design, put \
+                     `# mcred: allow reflection-required` in the file",
+            );
         }
     }
 }

@@ -37,9 +37,16 @@ fn check(cx: &Context, out: &mut Findings) {
     let credentials: Vec<_> = cx
         .catalog
         .of_kind(Kind::Credential)
-        .filter(|d| d.outline.id.as_deref().and_then(|id| cx.catalog.find(Kind::Credential, id)).is_some_and(|f| f.file == d.file))
+        .filter(|d| {
+            d.outline
+                .id
+                .as_deref()
+                .and_then(|id| cx.catalog.find(Kind::Credential, id))
+                .is_some_and(|f| f.file == d.file)
+        })
         .collect();
-    let index: HashMap<&str, usize> = credentials.iter().enumerate().map(|(i, d)| (d.outline.id.as_deref().unwrap_or_default(), i)).collect();
+    let index: HashMap<&str, usize> =
+        credentials.iter().enumerate().map(|(i, d)| (d.outline.id.as_deref().unwrap_or_default(), i)).collect();
     let edges: Vec<Vec<(usize, usize)>> = credentials
         .iter()
         .map(|d| d.outline.requires.iter().filter_map(|(pos, id)| index.get(id.as_str()).map(|&t| (*pos, t))).collect())
@@ -75,16 +82,23 @@ fn check(cx: &Context, out: &mut Findings) {
                     }
                     State::Open if target == node => {
                         let id = name(node);
-                        out.report(credentials[node].file, At::value(format!("/requires/{position}")), format!("`{id}` requires itself"))
-                            .help(format!("remove `{id}` from its own `requires`"));
+                        out.report(
+                            credentials[node].file,
+                            At::value(format!("/requires/{position}")),
+                            format!("`{id}` requires itself"),
+                        )
+                        .help(format!("remove `{id}` from its own `requires`"));
                     }
                     State::Open => {
                         // Told from this credential, along the prerequisite underlined, back to it.
                         let from = path.iter().position(|&n| n == target).expect("open nodes are on the path");
                         let mut names: Vec<&str> = vec![name(node)];
                         names.extend(path[from..].iter().map(|&n| name(n)));
-                        out.report(credentials[node].file, At::value(format!("/requires/{position}")), format!("prerequisites form a cycle: {}", names.join(" → ")))
-                            .help("remove the prerequisite that points back, usually on the credential meant to come first, so the chain has a start");
+                        let message = format!("prerequisites form a cycle: {}", names.join(" → "));
+                        out.report(credentials[node].file, At::value(format!("/requires/{position}")), message).help(
+                            "break the cycle: remove the prerequisite that is wrong, usually the one on the credential \
+                             meant to come first",
+                        );
                     }
                     State::Done => {}
                 }

@@ -69,18 +69,32 @@ fn check(cx: &Context, out: &mut Findings) {
             .help(help);
         }
         for (index, part) in credential.submission.iter().enumerate() {
-            if !scored(&part.id.0) && !meant.contains(&part.id.0.as_str()) {
-                out.report(doc.file, At::value(format!("/submission/{index}/id")), format!("no criterion scores the part `{}`", part.id.0))
-                    .help(format!("add a criterion with `part: {}` to `scoring.criteria`: a part nobody scores is work asked for and never judged", part.id.0));
+            let id = part.id.0.as_str();
+            if !scored(id) && !meant.contains(&id) {
+                out.report(
+                    doc.file,
+                    At::value(format!("/submission/{index}/id")),
+                    format!("no criterion scores the part `{id}`"),
+                )
+                .help(format!(
+                    "add a criterion with `part: {id}` to `scoring.criteria`: a part nobody scores is work asked for \
+                         and never judged"
+                ));
             }
         }
 
         let level_ids: Vec<&str> = levels.iter().map(|l| l.id.0.as_str()).collect();
-        let whence = if credential.scoring.levels.is_some() { "the credential's levels" } else { "the catalog's levels (`[scoring]` in mcred.toml)" };
+        let whence = if credential.scoring.levels.is_some() {
+            "the credential's levels"
+        } else {
+            "the catalog's levels (`[scoring]` in mcred.toml)"
+        };
         for (index, criterion) in criteria.iter().enumerate() {
             let base = format!("/scoring/criteria/{index}");
-            let missing: Vec<&str> = level_ids.iter().copied().filter(|l| !criterion.descriptors.keys().any(|k| k.0 == *l)).collect();
-            let unknown: Vec<&str> = criterion.descriptors.keys().map(|k| k.0.as_str()).filter(|k| !level_ids.contains(k)).collect();
+            let missing: Vec<&str> =
+                level_ids.iter().copied().filter(|l| !criterion.descriptors.keys().any(|k| k.0 == *l)).collect();
+            let unknown: Vec<&str> =
+                criterion.descriptors.keys().map(|k| k.0.as_str()).filter(|k| !level_ids.contains(k)).collect();
             // An unknown key that stands for a missing level (a typo, or the only one of each) is
             // one mistake: reported on the key, with the level it meant.
             let mut renamed: Vec<&str> = Vec::new();
@@ -92,9 +106,14 @@ fn check(cx: &Context, out: &mut Findings) {
                 };
                 let guess = typo.or(only);
                 let help = match (typo, only) {
-                    (Some(level), _) => format!("did you mean `{level}`? The criterion has no descriptor for that level yet"),
+                    (Some(level), _) => {
+                        format!("did you mean `{level}`? The criterion has no descriptor for that level yet")
+                    }
                     (None, Some(level)) => {
-                        format!("{whence} are {}; is this the descriptor for `{level}`, which has none?", list(&level_ids))
+                        format!(
+                            "{whence} are {}; is this the descriptor for `{level}`, which has none?",
+                            list(&level_ids)
+                        )
                     }
                     (None, None) => match did_you_mean(key, level_ids.iter().copied()) {
                         Some(level) => format!("did you mean `{level}`? It is described already: keep one of the two"),
@@ -102,8 +121,12 @@ fn check(cx: &Context, out: &mut Findings) {
                     },
                 };
                 renamed.extend(guess);
-                out.report(doc.file, At::key(format!("{base}/descriptors/{key}")), format!("there is no level `{key}` to describe"))
-                    .help(help);
+                out.report(
+                    doc.file,
+                    At::key(format!("{base}/descriptors/{key}")),
+                    format!("there is no level `{key}` to describe"),
+                )
+                .help(help);
             }
             let missing: Vec<&str> = missing.into_iter().filter(|l| !renamed.contains(l)).collect();
             if !missing.is_empty() {
@@ -112,9 +135,19 @@ fn check(cx: &Context, out: &mut Findings) {
                     _ => ("the levels", and_list(&missing), "each level"),
                 };
                 let add = and_list(&missing.iter().map(|l| format!("{l}:")).collect::<Vec<_>>());
-                let from = if credential.scoring.levels.is_some() { "" } else { "; the levels are the catalog's, from `[scoring]` in mcred.toml" };
-                out.report(doc.file, At::key(format!("{base}/descriptors")), format!("the criterion has no descriptor for {noun} {keys}"))
-                    .help(format!("add {add} saying what a submission at {which} shows, and why it does or does not earn{from}"));
+                let from = if credential.scoring.levels.is_some() {
+                    ""
+                } else {
+                    "; the levels are the catalog's, from `[scoring]` in mcred.toml"
+                };
+                out.report(
+                    doc.file,
+                    At::key(format!("{base}/descriptors")),
+                    format!("the criterion has no descriptor for {noun} {keys}"),
+                )
+                .help(format!(
+                    "add {add} saying what a submission at {which} shows, and why it does or does not earn{from}"
+                ));
             }
         }
     }

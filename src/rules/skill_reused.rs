@@ -39,8 +39,12 @@ fn check(cx: &Context, out: &mut Findings) {
         if let Some(skill) = doc.outline.skill.as_deref() {
             match skills.get(skill) {
                 Some(first) if *first != id => {
-                    out.report(doc.file, At::value("/competency/skill"), format!("the skill `{skill}` is already measured by the credential `{first}`"))
-                        .help("point this credential at the skill it is about, or merge the two credentials");
+                    out.report(
+                        doc.file,
+                        At::value("/competency/skill"),
+                        format!("the skill `{skill}` is already measured by the credential `{first}`"),
+                    )
+                    .help("point this credential at the skill it is about, or merge the two credentials");
                     continue;
                 }
                 _ => {
@@ -52,8 +56,12 @@ fn check(cx: &Context, out: &mut Findings) {
             let key = normalise(statement);
             match statements.get(&key) {
                 Some(first) if *first != id => {
-                    out.report(doc.file, At::value("/competency/statement"), format!("the credential `{first}` already has this competency statement"))
-                        .help("write the statement of the skill this credential measures, or merge the two credentials");
+                    out.report(
+                        doc.file,
+                        At::value("/competency/statement"),
+                        format!("the credential `{first}` already has this competency statement"),
+                    )
+                    .help("write the statement of the skill this credential measures, or merge the two credentials");
                 }
                 _ => {
                     statements.insert(key, id);

@@ -39,9 +39,13 @@ fn check(cx: &Context, out: &mut Findings) {
                 3 => "a third time".to_string(),
                 n => format!("for the {n}th time"),
             };
-            out.report(stack.file, At::value(format!("/credentials/{index}")), format!("the stack lists `{id}` {times}"))
-                .help("remove this entry, or the first one if this is the credential's place in the pathway")
-                .related(At::value(format!("/credentials/{first}")), "first listed here");
+            out.report(
+                stack.file,
+                At::value(format!("/credentials/{index}")),
+                format!("the stack lists `{id}` {times}"),
+            )
+            .help("remove this entry, or the first one if this is the credential's place in the pathway")
+            .related(At::value(format!("/credentials/{first}")), "first listed here");
         }
     }
 }

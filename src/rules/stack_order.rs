@@ -35,8 +35,10 @@ fn check(cx: &Context, out: &mut Findings) {
             let Some(credential) = cx.catalog.find(Kind::Credential, id) else { continue };
             // Its prerequisites listed after it, in the stack's order: one finding for the
             // misplaced credential, however many of them there are.
-            let later: Vec<&(usize, String)> =
-                members[position + 1..].iter().filter(|(_, m)| m != id && credential.outline.requires.iter().any(|(_, r)| r == m)).collect();
+            let later: Vec<&(usize, String)> = members[position + 1..]
+                .iter()
+                .filter(|(_, m)| m != id && credential.outline.requires.iter().any(|(_, r)| r == m))
+                .collect();
             let (Some((first, _)), Some((_, last))) = (later.first(), later.last()) else { continue };
             let mut names: Vec<String> = later.iter().map(|(_, m)| format!("`{m}`")).collect();
             names.dedup();
@@ -50,9 +52,13 @@ fn check(cx: &Context, out: &mut Findings) {
                 ),
                 [] => continue,
             };
-            out.report(stack.file, At::value(format!("/credentials/{index}")), format!("`{id}` comes before {names}, which it requires"))
-                .help(help)
-                .related(At::value(format!("/credentials/{related}")), label);
+            out.report(
+                stack.file,
+                At::value(format!("/credentials/{index}")),
+                format!("`{id}` comes before {names}, which it requires"),
+            )
+            .help(help)
+            .related(At::value(format!("/credentials/{related}")), label);
         }
     }
 }

@@ -58,8 +58,12 @@ fn check(cx: &Context, out: &mut Findings) {
     for (doc, Text(summary), detail) in credentials.chain(stacks) {
         let length = summary.chars().count();
         if length > max {
-            out.report(doc.file, At::value("/summary"), format!("the summary has {length} characters; the most is {max}"))
-                .help(format!("say in a sentence or two what the educator shows, and move the detail to `{detail}`"));
+            out.report(
+                doc.file,
+                At::value("/summary"),
+                format!("the summary has {length} characters; the most is {max}"),
+            )
+            .help(format!("say in a sentence or two what the educator shows, and move the detail to `{detail}`"));
         }
     }
 }

@@ -50,7 +50,8 @@ fn check(cx: &Context, out: &mut Findings) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "add the credential to the catalog, or remove this entry".into(),
             };
-            out.report(doc.file, At::value(format!("/{list}/{index}")), format!("no credential has the id `{id}`")).help(help);
+            out.report(doc.file, At::value(format!("/{list}/{index}")), format!("no credential has the id `{id}`"))
+                .help(help);
         }
     }
 }

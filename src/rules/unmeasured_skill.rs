@@ -32,12 +32,17 @@ rule! {
 }
 
 fn check(cx: &Context, out: &mut Findings) {
-    let measured: HashSet<&str> = cx.catalog.of_kind(Kind::Credential).filter_map(|c| c.outline.skill.as_deref()).collect();
+    let measured: HashSet<&str> =
+        cx.catalog.of_kind(Kind::Credential).filter_map(|c| c.outline.skill.as_deref()).collect();
     for framework in cx.catalog.of_kind(Kind::Framework) {
         for (index, skill) in &framework.outline.skills {
             if !measured.contains(skill.as_str()) {
-                out.report(framework.file, At::value(format!("/skills/{index}/id")), format!("no credential measures the skill `{skill}`"))
-                    .help("write a credential with `competency.skill` set to it, or remove the skill");
+                out.report(
+                    framework.file,
+                    At::value(format!("/skills/{index}/id")),
+                    format!("no credential measures the skill `{skill}`"),
+                )
+                .help("write a credential with `competency.skill` set to it, or remove the skill");
             }
         }
     }

@@ -33,21 +33,22 @@ rule! {
 
 fn check(cx: &Context, out: &mut Findings) {
     for (index, file) in cx.catalog.files.iter().enumerate() {
-        match &file.content {
+        let invalid: Vec<&SyntaxError> = match &file.content {
             Content::NotText { message, span } => {
                 out.report(index, At::Span(span.clone()), message.clone());
+                continue;
             }
-            Content::Syntax(SyntaxError::Invalid { message, span }) => {
-                out.report(index, At::Span(span.clone()), message.clone());
-            }
-            Content::Parsed(parsed) => {
-                for problem in &parsed.problems {
-                    if let SyntaxError::Invalid { message, span } = problem {
-                        out.report(index, At::Span(span.clone()), message.clone());
-                    }
+            Content::Syntax(error) => vec![error],
+            Content::Parsed(parsed) => parsed.problems.iter().collect(),
+            Content::Unreadable { .. } => continue,
+        };
+        for error in invalid {
+            if let SyntaxError::Invalid { message, span, help } = error {
+                let finding = out.report(index, At::Span(span.clone()), message.clone());
+                if let Some(help) = help {
+                    finding.help(help.clone());
                 }
             }
-            Content::Syntax(SyntaxError::DuplicateKey { .. }) | Content::Unreadable { .. } => {}
         }
     }
 }
