@@ -77,6 +77,8 @@ pub struct Env {
     pub cwd: PathBuf,
     pub colour: bool,
     pub width: usize,
+    /// Whether the summary line says how long the run took.
+    pub timed: bool,
 }
 
 /// Runs one command.
@@ -121,10 +123,12 @@ fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
             root.display()
         )));
     }
+    let started = std::time::Instant::now();
     let mut linted = lint::lint(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
-    let files = if paths.is_empty() { linted.catalog.files.len() } else { linted.only(&paths) };
+    let reported = if paths.is_empty() { vec![true; linted.catalog.files.len()] } else { linted.only(&paths) };
     let located = report::locate(&linted.catalog, &linted.diagnostics);
-    let summary = Summary::of(files, &located);
+    let mut summary = Summary::of(reported.iter().filter(|r| **r).count(), &located);
+    summary.elapsed = env.timed.then(|| started.elapsed());
     let shown: Vec<_> = if args.quiet {
         located.iter().filter(|d| d.diagnostic.severity == diagnostic::Severity::Error).cloned().collect()
     } else {
@@ -135,6 +139,9 @@ fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
         // Quiet is for hooks and scripts: the errors, and not a word when there are none.
         Format::Human => report::human::render(&shown, (!args.quiet).then_some(summary), style),
         Format::Json => report::json::render(&shown, summary),
+        Format::Sarif => report::sarif::render(&shown),
+        Format::Github => report::github::render(&shown),
+        Format::Junit => report::junit::render(&linted.catalog, &reported, &shown, summary),
     };
     let too_many_warnings =
         args.deny_warnings && summary.warnings > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max);

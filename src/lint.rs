@@ -28,8 +28,8 @@ pub fn lint(root: &Path, config: &Config, cwd: &Path) -> std::io::Result<Linted>
 
 impl Linted {
     /// Keeps only the findings in files under `paths` (references still resolve against the
-    /// whole catalog), and the count of files those paths hold.
-    pub fn only(&mut self, paths: &[PathBuf]) -> usize {
+    /// whole catalog); which files those are.
+    pub fn only(&mut self, paths: &[PathBuf]) -> Vec<bool> {
         let absolute: Vec<PathBuf> = paths.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())).collect();
         let inside = |file: &Path| {
             let file = file.canonicalize().unwrap_or_else(|_| file.to_path_buf());
@@ -37,7 +37,7 @@ impl Linted {
         };
         let keep: Vec<bool> = self.catalog.files.iter().map(|f| inside(&f.path)).collect();
         self.diagnostics.retain(|d| keep[d.file]);
-        keep.iter().filter(|k| **k).count()
+        keep
     }
 }
 

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
             cwd,
             colour: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             width: 100,
+            timed: true,
         },
         Err(e) => {
             eprintln!("error: cannot read the current directory: {e}");

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{CREDENTIAL, STACK, catalog, lint};
+use common::{CREDENTIAL, STACK, catalog, lint, without_research};
 
 const COMPOUND: &str = "statement: Educator designs a plan and implements it with students.";
 
@@ -73,10 +73,7 @@ fn severities_are_configurable_and_off_silences() {
 
 #[test]
 fn an_error_made_a_warning_lets_lint_pass() {
-    let credential = CREDENTIAL.replace(
-        "research:\n  - citation: \"Gathercole, S. E., & Alloway, T. P. (2008). Working memory and learning. SAGE.\"\n",
-        "",
-    );
+    let credential = without_research(CREDENTIAL);
     let dir = catalog(&[
         ("mcred.toml", b"catalog = \".\"\n[rules]\nresearch-required = \"warning\"\n"),
         ("working-memory.yaml", STACK.as_bytes()),
@@ -102,13 +99,12 @@ fn the_configuration_is_found_from_a_subfolder_and_named_from_elsewhere() {
             .current_dir(dir.path().join(cwd))
             .output()
             .unwrap();
-        (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned())
+        // The summary line ends with the time taken: compare what comes before it.
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        (output.status.code(), stdout.split(" in ").next().unwrap_or_default().to_string())
     };
-    assert_eq!(run("repo/docs", &["lint"]), (Some(0), "Checked 2 files: no problems found.\n".to_string()));
-    assert_eq!(
-        run(".", &["lint", "--config", "repo/mcred.toml"]),
-        (Some(0), "Checked 2 files: no problems found.\n".to_string())
-    );
+    assert_eq!(run("repo/docs", &["lint"]), (Some(0), "Checked 2 files".to_string()));
+    assert_eq!(run(".", &["lint", "--config", "repo/mcred.toml"]), (Some(0), "Checked 2 files".to_string()));
 }
 
 #[test]

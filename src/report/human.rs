@@ -60,9 +60,13 @@ pub fn render(diagnostics: &[Located], summary: Option<Summary>, style: Style) -
     out
 }
 
-/// `Checked 17 files: 1 error, 2 warnings.`
+/// `Checked 17 files in 12 ms: 1 error, 2 warnings.`
 pub fn summary_line(summary: Summary) -> String {
-    let files = plural(summary.files, "file");
+    let mut files = plural(summary.files, "file");
+    if let Some(elapsed) = summary.elapsed {
+        let ms = elapsed.as_secs_f64() * 1000.0;
+        files.push_str(&if ms < 1000.0 { format!(" in {ms:.0} ms") } else { format!(" in {:.2} s", ms / 1000.0) });
+    }
     if summary.errors == 0 && summary.warnings == 0 {
         return format!("Checked {files}: no problems found.\n");
     }

@@ -1,8 +1,11 @@
 //! Turning diagnostics into what users read: each finding located at file, line and column, then
 //! rendered by one of the formats.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{At, Diagnostic, Part, Severity};
@@ -15,6 +18,17 @@ pub enum Format {
     Human,
     /// The report of `mcred schema report`, for programs.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML: one test case a file, for CI test-result views.
+    Junit,
+}
+
+/// Where a rule is documented: its source file, which holds its `explain` page.
+pub fn rule_url(id: &str) -> String {
+    format!("{}/blob/main/src/rules/{}.rs", env!("CARGO_PKG_REPOSITORY"), id.replace('-', "_"))
 }
 
 /// A 1-based line and column; columns count characters, not bytes.
@@ -53,12 +67,14 @@ pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// How long the run took, when it was timed.
+    pub elapsed: Option<std::time::Duration>,
 }
 
 impl Summary {
     pub fn of(files: usize, diagnostics: &[Located]) -> Summary {
         let count = |s| diagnostics.iter().filter(|d| d.diagnostic.severity == s).count();
-        Summary { files, errors: count(Severity::Error), warnings: count(Severity::Warning) }
+        Summary { files, errors: count(Severity::Error), warnings: count(Severity::Warning), elapsed: None }
     }
 }
 

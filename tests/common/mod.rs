@@ -68,6 +68,30 @@ summary: Understand and support working memory.
 credentials: [understand]
 ";
 
+/// A catalog with one warning (no reflection) and, when `error`, one error (no research).
+pub fn warned(error: bool) -> tempfile::TempDir {
+    let mut credential = CREDENTIAL
+        .replace("  - id: reflection\n    kind: reflection\n    prompts: [What changed in your practice?]\n", "");
+    let start = credential.find("    - part: reflection").unwrap();
+    credential.truncate(start);
+    if error {
+        credential = without_research(&credential);
+    }
+    catalog(&[
+        ("mcred.toml", b"catalog = \"catalog\"\n"),
+        ("catalog/working-memory.yaml", STACK.as_bytes()),
+        ("catalog/understand.yaml", credential.as_bytes()),
+    ])
+}
+
+/// `credential` without its `research` list: a `research-required` error.
+pub fn without_research(credential: &str) -> String {
+    let research =
+        "research:\n  - citation: \"Gathercole, S. E., & Alloway, T. P. (2008). Working memory and learning. SAGE.\"\n";
+    assert!(credential.contains(research));
+    credential.replacen(research, "", 1)
+}
+
 /// Writes the files into a new temporary catalog folder.
 pub fn catalog(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
