@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check the catalog: every file, every document, every cross reference.
     Lint(LintArgs),
+    /// Render the catalog into a publishable package: pages, Open Badges 3.0 JSON, a manifest.
+    Build(BuildArgs),
     /// List every rule: id, default severity, summary.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -31,6 +33,25 @@ pub enum Command {
         /// Which schema.
         name: SchemaName,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the package (default: `dist/` beside `mcred.toml`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The URL the package is published at (default: `[publish] base_url`).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Also write a zip package per stack, under `packages/`.
+    #[arg(long)]
+    pub zip: bool,
+    /// A folder of templates that replace the shipped ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The configuration file (default: `mcred.toml` here or in a folder above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

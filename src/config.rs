@@ -48,6 +48,8 @@ pub struct ConfigFile {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publish {
+    /// The catalog's title, on every page (default: the issuer's name, or "Micro-credentials").
+    pub title: Option<Text>,
     /// The URL the package is published at; ids in the JSON package start with it.
     pub base_url: Option<Url>,
     /// Who issues the credentials.
@@ -270,6 +272,20 @@ impl Config {
                 self.severities.insert(rule.id, None);
             }
         }
+    }
+
+    /// The title of the published catalog.
+    pub fn title(&self) -> String {
+        match (&self.publish.title, &self.publish.issuer) {
+            (Some(title), _) => title.0.clone(),
+            (None, Some(issuer)) => issuer.name.0.clone(),
+            (None, None) => "Micro-credentials".into(),
+        }
+    }
+
+    /// The language of the published catalog (default `en`).
+    pub fn language(&self) -> String {
+        self.publish.language.as_ref().map(|l| l.0.clone()).unwrap_or_else(|| "en".into())
     }
 
     /// How a rule reports here; `None` when it is off.

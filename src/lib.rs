@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -19,7 +20,7 @@ pub mod suggest;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use cli::{Cli, Command, LintArgs};
+use cli::{BuildArgs, Cli, Command, LintArgs};
 use config::{Config, ConfigError};
 use report::{Format, Summary};
 
@@ -85,6 +86,7 @@ pub struct Env {
 pub fn run(cli: Cli, env: &Env) -> Result<Outcome, Error> {
     match cli.command {
         Command::Lint(args) => lint_command(args, env),
+        Command::Build(args) => build_command(args, env),
         Command::Rules => Ok(Outcome { stdout: rules_table(), status: ExitStatus::Success }),
         Command::Explain { rule } => explain(&rule).map(|stdout| Outcome { stdout, status: ExitStatus::Success }),
         Command::Schema { name } => Ok(Outcome { stdout: name.text().to_string(), status: ExitStatus::Success }),
@@ -147,6 +149,55 @@ fn lint_command(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
         args.deny_warnings && summary.warnings > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max);
     let status = if summary.errors > 0 || too_many_warnings { ExitStatus::Failure } else { ExitStatus::Success };
     Ok(Outcome { stdout, status })
+}
+
+fn build_command(args: BuildArgs, env: &Env) -> Result<Outcome, Error> {
+    let config = load_config(args.config.as_deref(), env)?;
+    if let Some(url) = &args.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err(Error::Usage(format!("--base-url {url}: the base URL must start with https:// or http://")));
+    }
+    let root = config.catalog.clone();
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "the catalog folder {} does not exist; set `catalog` in {}",
+            lint::relative_to(&root, &env.cwd).display(),
+            config::FILE_NAME
+        )));
+    }
+    let started = std::time::Instant::now();
+    let linted = lint::lint(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
+    let located = report::locate(&linted.catalog, &linted.diagnostics);
+    let summary = Summary::of(linted.catalog.files.len(), &located);
+    let style = report::human::Style { colour: env.colour, width: env.width };
+    let mut stdout = report::human::render(&located, None, style);
+    if summary.errors > 0 {
+        stdout.push_str(&format!(
+            "Not built: the catalog has {}. Nothing was written.\n",
+            if summary.errors == 1 { "1 error".to_string() } else { format!("{} errors", summary.errors) }
+        ));
+        return Ok(Outcome { stdout, status: ExitStatus::Failure });
+    }
+    let options =
+        render::Options { base_url: args.base_url, templates: args.templates.map(|t| env.cwd.join(t)), zip: args.zip };
+    let package = render::render(&linted.catalog, &config, &options).map_err(|e| Error::Usage(e.0))?;
+    let out = match args.out {
+        Some(out) => env.cwd.join(out),
+        None => config.root.join("dist"),
+    };
+    render::write(&package, &out).map_err(|error| Error::Io { path: out.clone(), error })?;
+    let count = |kind| linted.catalog.of_kind(kind).filter(|d| d.model.is_some()).count();
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    stdout.push_str(&format!(
+        "Built {} credentials and {} stacks into {} ({} files) in {}.\n",
+        count(schema::Kind::Credential),
+        count(schema::Kind::Stack),
+        report::display_path(lint::relative_to(&out, &env.cwd)),
+        package.files.len(),
+        if env.timed { format!("{elapsed:.0} ms") } else { "no time".into() }
+    ));
+    Ok(Outcome { stdout, status: ExitStatus::Success })
 }
 
 fn is_within(path: &Path, root: &Path) -> bool {

@@ -19,11 +19,18 @@ pub enum SchemaName {
     Framework,
     Config,
     Report,
+    Package,
 }
 
 impl SchemaName {
-    pub const ALL: [SchemaName; 5] =
-        [SchemaName::Credential, SchemaName::Stack, SchemaName::Framework, SchemaName::Config, SchemaName::Report];
+    pub const ALL: [SchemaName; 6] = [
+        SchemaName::Credential,
+        SchemaName::Stack,
+        SchemaName::Framework,
+        SchemaName::Config,
+        SchemaName::Report,
+        SchemaName::Package,
+    ];
 
     /// The schema's file name in `schema/`.
     pub fn file_name(self) -> &'static str {
@@ -33,6 +40,7 @@ impl SchemaName {
             SchemaName::Framework => "framework.schema.json",
             SchemaName::Config => "config.schema.json",
             SchemaName::Report => "report.schema.json",
+            SchemaName::Package => "package.schema.json",
         }
     }
 
@@ -44,6 +52,7 @@ impl SchemaName {
             SchemaName::Framework => include_str!("../schema/framework.schema.json"),
             SchemaName::Config => include_str!("../schema/config.schema.json"),
             SchemaName::Report => include_str!("../schema/report.schema.json"),
+            SchemaName::Package => include_str!("../schema/package.schema.json"),
         }
     }
 
@@ -55,6 +64,7 @@ impl SchemaName {
             SchemaName::Framework => schemars::schema_for!(model::Framework),
             SchemaName::Config => schemars::schema_for!(crate::config::ConfigFile),
             SchemaName::Report => schemars::schema_for!(crate::report::json::Report),
+            SchemaName::Package => schemars::schema_for!(crate::render::package::Manifest),
         };
         let mut value = schema.to_value();
         drop_null(&mut value);
