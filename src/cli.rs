@@ -21,6 +21,16 @@ pub enum Command {
     Lint(LintArgs),
     /// Render the catalog into a publishable package: pages, Open Badges 3.0 JSON, a manifest.
     Build(BuildArgs),
+    /// Start a credential or a stack: a skeleton that lints clean, added to its stack.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Start a catalog repository: mcred.toml, an example stack and credential, CI and pre-commit.
+    Init {
+        /// The folder (default: the current one).
+        dir: Option<PathBuf>,
+    },
     /// List every rule: id, default severity, summary.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -32,6 +42,35 @@ pub enum Command {
     Schema {
         /// Which schema.
         name: SchemaName,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A credential, added at the end of its stack's pathway.
+    Credential {
+        /// The credential's id (lowercase kebab-case).
+        id: String,
+        /// The stack to add it to.
+        #[arg(long, value_name = "ID")]
+        stack: Option<String>,
+        /// Its title (default: from the id).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The configuration file (default: `mcred.toml` here or in a folder above).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// A stack, with a first "Demonstrate Understanding" credential.
+    Stack {
+        /// The stack's id (lowercase kebab-case).
+        id: String,
+        /// Its title (default: from the id).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The configuration file (default: `mcred.toml` here or in a folder above).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 

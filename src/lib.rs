@@ -14,13 +14,14 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use cli::{BuildArgs, Cli, Command, LintArgs};
+use cli::{BuildArgs, Cli, Command, LintArgs, NewCommand};
 use config::{Config, ConfigError};
 use report::{Format, Summary};
 
@@ -87,6 +88,11 @@ pub fn run(cli: Cli, env: &Env) -> Result<Outcome, Error> {
     match cli.command {
         Command::Lint(args) => lint_command(args, env),
         Command::Build(args) => build_command(args, env),
+        Command::New { what } => new_command(what, env),
+        Command::Init { dir } => {
+            let dir = env.cwd.join(dir.unwrap_or_default());
+            scaffold::init(&dir).map(|done| scaffolded(done, env)).map_err(|e| Error::Usage(e.0))
+        }
         Command::Rules => Ok(Outcome { stdout: rules_table(), status: ExitStatus::Success }),
         Command::Explain { rule } => explain(&rule).map(|stdout| Outcome { stdout, status: ExitStatus::Success }),
         Command::Schema { name } => Ok(Outcome { stdout: name.text().to_string(), status: ExitStatus::Success }),
@@ -188,16 +194,56 @@ fn build_command(args: BuildArgs, env: &Env) -> Result<Outcome, Error> {
     };
     render::write(&package, &out).map_err(|error| Error::Io { path: out.clone(), error })?;
     let count = |kind| linted.catalog.of_kind(kind).filter(|d| d.model.is_some()).count();
-    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    let elapsed = match env.timed {
+        true => format!(" in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0),
+        false => String::new(),
+    };
+    let plural = report::human::plural;
     stdout.push_str(&format!(
-        "Built {} credentials and {} stacks into {} ({} files) in {}.\n",
-        count(schema::Kind::Credential),
-        count(schema::Kind::Stack),
+        "Built {} and {} into {} ({}){elapsed}.\n",
+        plural(count(schema::Kind::Credential), "credential"),
+        plural(count(schema::Kind::Stack), "stack"),
         report::display_path(lint::relative_to(&out, &env.cwd)),
-        package.files.len(),
-        if env.timed { format!("{elapsed:.0} ms") } else { "no time".into() }
+        plural(package.files.len(), "file"),
     ));
     Ok(Outcome { stdout, status: ExitStatus::Success })
+}
+
+fn new_command(what: NewCommand, env: &Env) -> Result<Outcome, Error> {
+    let config_file = match &what {
+        NewCommand::Credential { config, .. } | NewCommand::Stack { config, .. } => config.as_deref(),
+    };
+    let config = load_config(config_file, env)?;
+    if !config.catalog.is_dir() {
+        return Err(Error::Usage(format!(
+            "the catalog folder {} does not exist; start one with `mcred init`",
+            lint::relative_to(&config.catalog, &env.cwd).display()
+        )));
+    }
+    let linted = lint::lint(&config.catalog, &config, &env.cwd)
+        .map_err(|error| Error::Io { path: config.catalog.clone(), error })?;
+    let done = match &what {
+        NewCommand::Credential { id, stack, title, .. } => {
+            scaffold::new_credential(&linted.catalog, &config, id, stack.as_deref(), title.as_deref())
+        }
+        NewCommand::Stack { id, title, .. } => scaffold::new_stack(&linted.catalog, &config, id, title.as_deref()),
+    };
+    done.map(|done| scaffolded(done, env)).map_err(|e| Error::Usage(e.0))
+}
+
+fn scaffolded(done: scaffold::Scaffolded, env: &Env) -> Outcome {
+    let shown = |p: &PathBuf| report::display_path(lint::relative_to(p, &env.cwd));
+    let mut stdout = String::new();
+    for path in &done.created {
+        stdout.push_str(&format!("Created {}\n", shown(path)));
+    }
+    for path in &done.edited {
+        stdout.push_str(&format!("Edited  {}\n", shown(path)));
+    }
+    for note in &done.notes {
+        stdout.push_str(&format!("note: {note}\n"));
+    }
+    Outcome { stdout, status: ExitStatus::Success }
 }
 
 fn is_within(path: &Path, root: &Path) -> bool {

@@ -345,3 +345,27 @@ fn build_refuses_a_base_url_that_is_not_http() {
     assert_eq!(code, 2);
     assert!(stderr.contains("https://"), "{stderr}");
 }
+
+#[test]
+fn the_pages_and_json_of_a_small_catalog() {
+    let (_out, built) = build(&repo().join("tests/fixtures/catalogs/small"), &["--zip"]);
+    let mut listing = String::new();
+    for (path, bytes) in &built {
+        listing.push_str(&format!("{path} ({} bytes)\n", bytes.len()));
+        // The stylesheet, the image and the zip are not text to review (the zip's entries are),
+        // and the schemas are checked against the code in `tests/schemas.rs`.
+        if (path.ends_with(".html") || path.ends_with(".json")) && !path.starts_with("schema/") {
+            insta::with_settings!({ snapshot_path => "snapshots/build", prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!(path.replace('/', "__"), String::from_utf8_lossy(bytes));
+            });
+        }
+        if path.ends_with(".zip") {
+            let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+            let names: Vec<String> = archive.file_names().map(|n| n.unwrap().into_owned()).collect();
+            listing.push_str(&format!("  {}\n", names.join("\n  ")));
+        }
+    }
+    insta::with_settings!({ snapshot_path => "snapshots/build", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("listing", listing.replace(&format!("({} bytes)", built["assets/style.css"].len()), "(stylesheet)"));
+    });
+}

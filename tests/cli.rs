@@ -234,3 +234,24 @@ fn every_yaml_example_in_the_readme_parses() {
         assert!(parsed.is_ok(), "{block}: {parsed:?}");
     }
 }
+
+#[test]
+fn a_file_with_thousands_of_findings_shows_a_capped_number_of_frames() {
+    let mut text = String::from("kind: credential\n");
+    for i in 0..2_000 {
+        text.push_str(&format!("unknown-{i}: x\n"));
+    }
+    let dir = catalog(&[("mcred.toml", b"catalog = \".\"\n"), ("broken.yaml", text.as_bytes())]);
+    let run = mcred(dir.path(), &["lint"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.matches("╭─[broken.yaml:").count(), mcred::report::human::FRAMES_PER_FILE);
+    let more = 2_000 + 10 - mcred::report::human::FRAMES_PER_FILE;
+    assert!(
+        run.stdout.contains(&format!("… and {more} more findings in broken.yaml")),
+        "{}",
+        &run.stdout[run.stdout.len() - 300..]
+    );
+    let json = mcred(dir.path(), &["lint", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 2_010, "the JSON report keeps every finding");
+}

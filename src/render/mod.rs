@@ -74,6 +74,10 @@ pub fn render(catalog: &Catalog, config: &Config, options: &Options) -> Result<P
     for (written, bytes) in images(catalog, None) {
         package.files.insert(asset_path(&written), bytes);
     }
+    // The schemas, at a stable URL under the package, for editors (`yaml-language-server`).
+    for name in crate::schema::SchemaName::ALL {
+        package.files.insert(format!("schema/{}", name.file_name()), name.text().as_bytes().to_vec());
+    }
 
     if options.zip {
         for (_, stack) in catalog.stacks() {

@@ -6,6 +6,10 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnost
 use super::{Located, Summary};
 use crate::diagnostic::Severity;
 
+/// The most code frames shown for one file: past that, a count. A file that breaks in thousands
+/// of places needs its first mistakes fixed, not a wall of frames.
+pub const FRAMES_PER_FILE: usize = 50;
+
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -27,7 +31,23 @@ pub fn render(diagnostics: &[Located], summary: Option<Summary>, style: Style) -
         .with_word_separator(textwrap::WordSeparator::AsciiSpace)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
-    for located in diagnostics {
+    let mut shown_in_file = 0;
+    for (index, located) in diagnostics.iter().enumerate() {
+        let same_file = index > 0 && diagnostics[index - 1].diagnostic.file == located.diagnostic.file;
+        shown_in_file = if same_file { shown_in_file + 1 } else { 1 };
+        if shown_in_file > FRAMES_PER_FILE {
+            let last_of_file =
+                diagnostics.get(index + 1).is_none_or(|next| next.diagnostic.file != located.diagnostic.file);
+            if last_of_file {
+                let more = shown_in_file - FRAMES_PER_FILE;
+                out.push_str(&format!(
+                    "… and {more} more {} in {} (`--format json` lists every one)\n\n",
+                    if more == 1 { "finding" } else { "findings" },
+                    located.source.display
+                ));
+            }
+            continue;
+        }
         let d = located.diagnostic;
         let mut labels = vec![LabeledSpan::new_primary_with_span(None, located.span.clone())];
         if let Some((span, label)) = &located.related {
@@ -73,6 +93,7 @@ pub fn summary_line(summary: Summary) -> String {
     format!("Checked {files}: {}, {}.\n", plural(summary.errors, "error"), plural(summary.warnings, "warning"))
 }
 
-fn plural(count: usize, word: &str) -> String {
+/// `1 file`, `2 files`.
+pub fn plural(count: usize, word: &str) -> String {
     if count == 1 { format!("1 {word}") } else { format!("{count} {word}s") }
 }
