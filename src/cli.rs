@@ -31,6 +31,9 @@ pub enum Command {
         /// The folder (default: the current one).
         dir: Option<PathBuf>,
     },
+    /// Serve the site on 127.0.0.1 as you write: it renders again on every change, and open
+    /// pages reload themselves.
+    Preview(PreviewArgs),
     /// List every rule: id, default severity, summary.
     Rules,
     /// Explain a rule: what it checks, why, an example, how to fix it.
@@ -72,6 +75,22 @@ pub enum NewCommand {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The port on 127.0.0.1.
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// Open the preview in a browser.
+    #[arg(long)]
+    pub open: bool,
+    /// A folder of templates that replace the shipped ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The configuration file (default: `mcred.toml` here or in a folder above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod preview;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -21,7 +22,7 @@ pub mod suggest;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use cli::{BuildArgs, Cli, Command, LintArgs, NewCommand};
+use cli::{BuildArgs, Cli, Command, LintArgs, NewCommand, PreviewArgs};
 use config::{Config, ConfigError};
 use report::{Format, Summary};
 
@@ -83,12 +84,16 @@ pub struct Env {
     pub timed: bool,
 }
 
-/// Runs one command.
-pub fn run(cli: Cli, env: &Env) -> Result<Outcome, Error> {
+/// What a long-running command (the preview) has to say while it runs.
+pub type Log = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Runs one command. `preview` runs until the process is stopped, telling `log` what it does.
+pub fn run(cli: Cli, env: &Env, log: Log) -> Result<Outcome, Error> {
     match cli.command {
         Command::Lint(args) => lint_command(args, env),
         Command::Build(args) => build_command(args, env),
         Command::New { what } => new_command(what, env),
+        Command::Preview(args) => preview_command(args, env, log),
         Command::Init { dir } => {
             let dir = env.cwd.join(dir.unwrap_or_default());
             scaffold::init(&dir).map(|done| scaffolded(done, env)).map_err(|e| Error::Usage(e.0))
@@ -207,6 +212,31 @@ fn build_command(args: BuildArgs, env: &Env) -> Result<Outcome, Error> {
         plural(package.files.len(), "file"),
     ));
     Ok(Outcome { stdout, status: ExitStatus::Success })
+}
+
+fn preview_command(args: PreviewArgs, env: &Env, log: Log) -> Result<Outcome, Error> {
+    let options = preview::Options { port: args.port, config: args.config, templates: args.templates };
+    let preview = preview::start(options, env, log.clone())?;
+    log(&format!("Previewing on {} (Ctrl-C to stop)", preview.url));
+    if args.open {
+        open_browser(&preview.url, &log);
+    }
+    preview.serve();
+    Ok(Outcome { stdout: String::new(), status: ExitStatus::Success })
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str, log: &Log) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        log(&format!("could not open a browser ({opener}: {e}); open {url} yourself"));
+    }
 }
 
 fn new_command(what: NewCommand, env: &Env) -> Result<Outcome, Error> {

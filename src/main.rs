@@ -24,7 +24,15 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("error: internal error in mcred: {info}\nPlease report this with the file that caused it.");
     }));
-    match std::panic::catch_unwind(|| mcred::run(cli, &env)) {
+    // The preview runs until stopped; Ctrl-C ends it cleanly.
+    let _ = ctrlc::set_handler(|| {
+        println!("Stopped.");
+        std::process::exit(0);
+    });
+    let log: mcred::Log = std::sync::Arc::new(|line: &str| {
+        println!("{line}");
+    });
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| mcred::run(cli, &env, log))) {
         Ok(Ok(outcome)) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`mcred lint | head`) is not an error worth a message.

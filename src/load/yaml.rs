@@ -146,6 +146,7 @@ fn pinpoint(text: &str, offset: usize, message: String) -> SyntaxError {
     }
     if message.contains("quoted scalar")
         && let Some(open) = opening_quote(text, offset)
+        && open < line_start
         && text[open..line_start].contains('\n')
     {
         let quote = &text[open..open + 1];
@@ -522,6 +523,11 @@ mod tests {
         assert!(message.contains("nests deeper"), "{message}");
         assert!(parse("").is_err());
         assert!(parse("# only a comment\n").is_err());
+        // Text after a closed quote on the same line: the quote opened on this line, not before.
+        let Err(SyntaxError::Invalid { span, .. }) = parse("a: 1\ntitle: \"\"Memory: Understanding\"\nb: 2\n") else {
+            panic!()
+        };
+        assert!(span.start >= 5, "{span:?}");
     }
 
     #[test]
