@@ -320,20 +320,5 @@ pub fn explain(id: &str) -> Result<String, Error> {
         };
         return Err(Error::Usage(format!("unknown rule `{id}`{hint} `mcred rules` lists every rule")));
     };
-    Ok(format!(
-        "# {}\n\n{}.\n\nDefault severity: {}. Set it in `mcred.toml` under `[rules]`, or allow it in one file with `# mcred: allow {}`.\n\n{}",
-        rule.id,
-        capitalise(rule.summary),
-        rule.severity.as_str(),
-        rule.id,
-        rule.doc()
-    ))
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    Ok(rule.page())
 }

@@ -149,6 +149,46 @@ pub fn position(text: &str, offset: usize) -> Position {
     Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }
 
+/// `path` as seen from `base`: `catalog/a.yaml` below it, `../catalog/a.yaml` beside it. A
+/// relative `path` is taken from `base`, so a path given relative or absolute reads the same.
+pub fn relative(path: &std::path::Path, base: &std::path::Path) -> std::path::PathBuf {
+    use std::path::{Component, PathBuf};
+    fn parts(p: &std::path::Path) -> Vec<Component<'_>> {
+        p.components().filter(|c| !matches!(c, Component::CurDir)).collect()
+    }
+    let joined = base.join(path);
+    let (target, from) = (parts(&joined), parts(base));
+    let common = target.iter().zip(&from).take_while(|(a, b)| a == b).count();
+    // Only a shared root makes a relative path meaningful (not across Windows drives).
+    if common == 0 {
+        return joined;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    for part in &target[common..] {
+        out.push(part.as_os_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::relative;
+
+    #[test]
+    fn paths_are_shown_from_the_current_folder() {
+        let cwd = Path::new("/repo/docs");
+        assert_eq!(relative(Path::new("/repo/docs/a.yaml"), cwd), Path::new("a.yaml"));
+        assert_eq!(relative(Path::new("/repo/catalog/a.yaml"), cwd), Path::new("../catalog/a.yaml"));
+        assert_eq!(relative(Path::new("catalog/a.yaml"), Path::new("/repo")), Path::new("catalog/a.yaml"));
+        assert_eq!(relative(Path::new("/elsewhere/a.yaml"), cwd), Path::new("../../elsewhere/a.yaml"));
+    }
+}
+
 /// Paths as reports show them: `/`-separated.
 pub fn display_path(path: &std::path::Path) -> String {
     let text = path.to_string_lossy();

@@ -118,6 +118,41 @@ impl Rule {
     pub fn doc(&self) -> String {
         self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
     }
+
+    /// The rule's page: what `mcred explain` prints and the book shows.
+    pub fn page(&self) -> String {
+        let mut summary = self.summary.to_string();
+        if let Some(first) = summary.get(..1) {
+            summary.replace_range(..1, &first.to_uppercase());
+        }
+        format!(
+            "# {}\n\n{summary}.\n\nDefault severity: {}. Set it in `mcred.toml` under `[rules]`, or allow it in one file \
+             with `# mcred: allow {}`.\n\n{}",
+            self.id,
+            self.severity.as_str(),
+            self.id,
+            self.doc()
+        )
+    }
+}
+
+/// The book's index of rules: a table with a link to each rule's page.
+pub fn index_page() -> String {
+    let mut page = String::from(
+        "# Rules\n\nEvery rule has a stable id, a default severity and a page. Change a rule's severity in \
+         `mcred.toml` (`[rules]`), or allow it in one file with `# mcred: allow RULE`.\n\n\
+         | Rule | Default | What it checks |\n|---|---|---|\n",
+    );
+    for rule in ALL {
+        page.push_str(&format!(
+            "| [`{}`]({}.md) | {} | {} |\n",
+            rule.id,
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    page
 }
 
 /// The rule with this id.
