@@ -50,6 +50,8 @@ pub struct ConfigFile {
 pub struct Publish {
     /// The catalog's title, on every page (default: the issuer's name, or "Micro-credentials").
     pub title: Option<Text>,
+    /// A sentence or two that introduces the catalog on its front page.
+    pub description: Option<Text>,
     /// The URL the package is published at; ids in the JSON package start with it.
     pub base_url: Option<Url>,
     /// Who issues the credentials.

@@ -17,6 +17,8 @@ use crate::schema::Kind;
 pub struct Site {
     /// The catalog's title (`[publish] title`).
     pub title: String,
+    /// Plain text: the catalog's introduction (`[publish] description`), if it has one.
+    pub description: Option<String>,
     /// The language of the pages (BCP 47).
     pub language: String,
     /// Who issues the credentials, if the configuration says.
@@ -278,6 +280,7 @@ impl<'a> Views<'a> {
         };
         Site {
             title: self.config.title(),
+            description: publish.description.as_ref().map(|d| d.0.clone()),
             language: self.config.language(),
             issuer: publish.issuer.as_ref().map(|i| IssuerView {
                 name: i.name.0.clone(),

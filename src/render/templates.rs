@@ -38,8 +38,9 @@ impl Templates {
         // A template that names a field the pages do not have is a mistake to show, not a blank.
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_formatter(escape);
-        env.add_filter("markdown", |text: Option<String>| {
-            Value::from_safe_string(markdown::to_html(text.as_deref().unwrap_or_default()))
+        // `{{ field | markdown }}`, or `markdown(5)` where the field's headings start at `<h5>`.
+        env.add_filter("markdown", |text: Option<String>, top: Option<u8>| {
+            Value::from_safe_string(markdown::to_html(text.as_deref().unwrap_or_default(), top.unwrap_or(3)))
         });
         let dir = overrides.map(Path::to_path_buf);
         let loader_dir = dir.clone();
