@@ -35,3 +35,11 @@ fn rule_pages_match_the_code() {
         "book/src/rules drifted from the code: {stale:?}; run `MCRED_BLESS=1 cargo test --test book`"
     );
 }
+
+#[test]
+fn the_table_of_contents_lists_every_rule() {
+    let summary = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("book/src/SUMMARY.md")).unwrap();
+    let missing: Vec<&str> =
+        mcred::rules::ALL.iter().map(|r| r.id).filter(|id| !summary.contains(&format!("(rules/{id}.md)"))).collect();
+    assert!(missing.is_empty(), "book/src/SUMMARY.md lists no page for {missing:?}");
+}

@@ -117,6 +117,19 @@ fn a_catalog_written_elsewhere_builds_with_its_own_base_url_issuer_and_rubric() 
 }
 
 #[test]
+fn alignments_point_at_the_section_of_the_page_that_states_the_competency() {
+    let (_out, built) = build(repo(), &[]);
+    for (path, bytes) in built.iter().filter(|(p, _)| p.starts_with("credentials/") && p.ends_with(".json")) {
+        let achievement: Value = serde_json::from_slice(bytes).unwrap();
+        let target = achievement["alignment"][0]["targetUrl"].as_str().unwrap();
+        let (page, fragment) = target.rsplit_once('#').unwrap();
+        let page = page.rsplit("/credentials/").next().unwrap();
+        let html = String::from_utf8_lossy(&built[&format!("credentials/{page}")]);
+        assert!(html.contains(&format!("id=\"{fragment}\"")), "{path}: {target} has no such section");
+    }
+}
+
+#[test]
 fn the_manifest_lists_every_file_with_its_checksum_and_follows_its_schema() {
     use sha2::Digest;
     let (_out, built) = build(repo(), &["--zip"]);

@@ -29,7 +29,7 @@ pub fn credential(view: &CredentialView, config: &Config, ids: &Ids) -> Value {
         "type": ["Alignment"],
         "targetName": view.competency.statement,
         "targetType": "ceasn:Competency",
-        "targetUrl": format!("{page}#competency"),
+        "targetUrl": format!("{page}#measures"),
     });
     if let Some(skill) = &view.competency.skill {
         alignment["targetCode"] = json!(skill.id);
