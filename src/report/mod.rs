@@ -173,6 +173,13 @@ pub fn relative(path: &std::path::Path, base: &std::path::Path) -> std::path::Pa
     out
 }
 
+/// Paths as reports show them: `/`-separated.
+pub fn display_path(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.to_string() }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -187,11 +194,4 @@ mod tests {
         assert_eq!(relative(Path::new("catalog/a.yaml"), Path::new("/repo")), Path::new("catalog/a.yaml"));
         assert_eq!(relative(Path::new("/elsewhere/a.yaml"), cwd), Path::new("../../elsewhere/a.yaml"));
     }
-}
-
-/// Paths as reports show them: `/`-separated.
-pub fn display_path(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy();
-    let text = text.strip_prefix("./").unwrap_or(&text);
-    if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.to_string() }
 }
