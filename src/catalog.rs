@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::load::{Content, SourceFile};
@@ -18,7 +20,8 @@ pub struct Catalog {
     pub files: Vec<SourceFile>,
     /// One per file that parsed into a document of a known kind, in file order.
     pub docs: Vec<Document>,
-    by_id: HashMap<(Kind, String), Vec<usize>>,
+    /// Per kind (in [`Kind::ALL`] order), the documents with each id, in file order.
+    by_id: [HashMap<String, Vec<usize>>; 3],
     /// The ids (or, unparsed, the file stems) of files that hold no document of a known kind.
     unclassified: HashSet<String>,
 }
@@ -34,6 +37,18 @@ pub struct Document {
     pub schema_issues: Vec<schema::Issue>,
     /// The typed document, when the schema holds.
     pub model: Option<Model>,
+}
+
+impl Document {
+    /// The document file `index` holds, when it parsed into one of a known kind: checked against
+    /// its schema, and typed when the schema holds.
+    pub fn read(index: usize, file: &SourceFile) -> Option<Document> {
+        let Content::Parsed(parsed) = &file.content else { return None };
+        let kind = parsed.value.get("kind").and_then(Value::as_str).and_then(Kind::parse)?;
+        let schema_issues = schema::check(kind, &parsed.value);
+        let model = if schema_issues.is_empty() { typed(kind, &parsed.value) } else { None };
+        Some(Document { file: index, kind, outline: Outline::read(&parsed.value), schema_issues, model })
+    }
 }
 
 /// A typed document.
@@ -87,7 +102,7 @@ impl Outline {
         let competency = if value.pointer("/competency/0").is_some() { "/competency/0" } else { "/competency" };
         Outline {
             id: text("/id"),
-            status: value.get("status").and_then(|s| serde_json::from_value(s.clone()).ok()),
+            status: value.get("status").and_then(|s| Status::deserialize(s).ok()),
             skill: text(&format!("{competency}/skill")),
             statement: text(&format!("{competency}/statement")),
             requires: ids("/requires"),
@@ -131,28 +146,29 @@ impl std::fmt::Display for Escape {
 }
 
 impl Catalog {
-    /// Types the documents of the read files and indexes them.
+    /// Types the documents of the read files (in parallel) and indexes them.
     pub fn new(root: PathBuf, files: Vec<SourceFile>) -> Catalog {
-        let mut docs = Vec::new();
+        let docs = files.par_iter().enumerate().filter_map(|(index, file)| Document::read(index, file)).collect();
+        Catalog::from_parts(root, files, docs)
+    }
+
+    /// The catalog of files already typed: `docs` holds the document of each file that has one,
+    /// in file order.
+    pub fn from_parts(root: PathBuf, files: Vec<SourceFile>, docs: Vec<Document>) -> Catalog {
         let mut unclassified = HashSet::new();
+        let mut typed = docs.iter().map(|d| d.file).peekable();
         for (index, file) in files.iter().enumerate() {
-            let Content::Parsed(parsed) = &file.content else {
-                unclassified.insert(file.stem().to_string());
+            if typed.next_if_eq(&index).is_some() {
                 continue;
-            };
-            let Some(kind) = parsed.value.get("kind").and_then(Value::as_str).and_then(Kind::parse) else {
-                let id = parsed.value.get("id").and_then(Value::as_str).unwrap_or(file.stem());
-                unclassified.insert(id.to_string());
-                continue;
-            };
-            let schema_issues = schema::check(kind, &parsed.value);
-            let model = if schema_issues.is_empty() { typed(kind, &parsed.value) } else { None };
-            docs.push(Document { file: index, kind, outline: Outline::read(&parsed.value), schema_issues, model });
+            }
+            // No document of a known kind: references to its id (or stem) are not reported again.
+            let id = file.parsed().and_then(|p| p.value.get("id")).and_then(Value::as_str);
+            unclassified.insert(id.unwrap_or(file.stem()).to_string());
         }
-        let mut by_id: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+        let mut by_id: [HashMap<String, Vec<usize>>; 3] = Default::default();
         for (index, doc) in docs.iter().enumerate() {
             if let Some(id) = &doc.outline.id {
-                by_id.entry((doc.kind, id.clone())).or_default().push(index);
+                by_id[doc.kind.index()].entry(id.clone()).or_default().push(index);
             }
         }
         Catalog { root, files, docs, by_id, unclassified }
@@ -170,7 +186,7 @@ impl Catalog {
 
     /// The documents of one kind with a given id, in file order.
     pub fn with_id(&self, kind: Kind, id: &str) -> impl Iterator<Item = &Document> {
-        self.by_id.get(&(kind, id.to_string())).into_iter().flatten().map(|&i| &self.docs[i])
+        self.by_id[kind.index()].get(id).into_iter().flatten().map(|&i| &self.docs[i])
     }
 
     /// The first document of a kind with an id.
@@ -217,6 +233,9 @@ impl Catalog {
     /// catalog root and may not leave it: not absolute, not through `..`, not through a link,
     /// even a link to nothing.
     pub fn asset(&self, written: &str) -> Asset {
+        // A backslash separates folders on Windows: read it so everywhere, so a catalog means
+        // the same file on every machine and `a\\..\\..\\x` climbs wherever it is built.
+        let written = &written.replace('\\', "/");
         let path = Path::new(written);
         if written.starts_with(['/', '\\'])
             || path.is_absolute()
@@ -284,9 +303,10 @@ fn normalise(path: &Path) -> Option<PathBuf> {
 fn typed(kind: Kind, value: &Value) -> Option<Model> {
     // The schema held, so this only fails where the schema is looser than the types (a number
     // too large for its field); such a document simply takes no part in the content rules.
+    // Read from the value in place: the types copy what they keep, the value is not cloned.
     match kind {
-        Kind::Credential => serde_json::from_value(value.clone()).ok().map(|c| Model::Credential(Box::new(c))),
-        Kind::Stack => serde_json::from_value(value.clone()).ok().map(|s| Model::Stack(Box::new(s))),
-        Kind::Framework => serde_json::from_value(value.clone()).ok().map(|f| Model::Framework(Box::new(f))),
+        Kind::Credential => Credential::deserialize(value).ok().map(|c| Model::Credential(Box::new(c))),
+        Kind::Stack => Stack::deserialize(value).ok().map(|s| Model::Stack(Box::new(s))),
+        Kind::Framework => Framework::deserialize(value).ok().map(|f| Model::Framework(Box::new(f))),
     }
 }

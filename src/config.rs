@@ -191,10 +191,27 @@ impl Config {
         })?;
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
-        Self::from_file(file, &root, Some(path.to_path_buf())).map_err(|(message, help)| {
+        let config = Self::from_file(file, &root, Some(path.to_path_buf())).map_err(|(message, help)| {
             let line = line_of_key(&text, &message);
             error(line, message, help)
-        })
+        })?;
+        // The types read the values; the schema holds their form too (an http(s) URL, a language
+        // tag), so `issuer.url = "javascript:…"` never reaches a page.
+        let as_json = toml::from_str::<toml::Value>(&text).ok().and_then(|v| serde_json::to_value(v).ok());
+        if let Some(issue) = as_json.as_ref().and_then(|v| crate::schema::check_config(v).into_iter().next()) {
+            let crate::diagnostic::At::Pointer(pointer, _) = &issue.at else {
+                unreachable!("schema issues have pointers")
+            };
+            let key = pointer.trim_start_matches('/').replace('/', ".");
+            let message = match issue.message.contains(&format!("`{key}`")) {
+                true => issue.message,
+                false => format!("`{key}`: {}", issue.message),
+            };
+            // The innermost part of the key that is written on a line of its own.
+            let line = key.rsplit('.').find_map(|part| line_of_key(&text, &format!("`{part}`")));
+            return Err(error(line, message, issue.help));
+        }
+        Ok(config)
     }
 
     fn from_file(file: ConfigFile, root: &Path, path: Option<PathBuf>) -> Result<Config, (String, Option<String>)> {
@@ -254,10 +271,17 @@ impl Config {
                 options.insert(rule.id, table);
             }
         }
+        let catalog = file.catalog.as_deref().unwrap_or("credentials");
+        if !inside(root, catalog) {
+            return Err((
+                format!("`catalog` is `{catalog}`, which is not a folder inside {}", root.display()),
+                Some("name the catalog folder relative to mcred.toml, without `..`: mcred reads only below it".into()),
+            ));
+        }
         Ok(Config {
             root: root.to_path_buf(),
             file: path,
-            catalog: root.join(file.catalog.as_deref().unwrap_or("credentials")),
+            catalog: root.join(catalog),
             publish: file.publish,
             levels,
             passing,
@@ -302,6 +326,32 @@ impl Config {
             Some(table) => T::deserialize(table.clone()).unwrap_or_default(),
             None => T::default(),
         }
+    }
+}
+
+/// Whether `catalog`, relative to `root`, stays below it: no absolute path, no `..` above it, no
+/// link out. A pull request that points `catalog` at `../secrets` would otherwise have CI print
+/// files from elsewhere in its log.
+fn inside(root: &Path, catalog: &str) -> bool {
+    let path = Path::new(catalog);
+    let mut depth = 0i32;
+    for component in path.components() {
+        match component {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => return false,
+        }
+    }
+    match (root.join(path).canonicalize(), root.canonicalize()) {
+        (Ok(target), Ok(root)) => target.starts_with(root),
+        // Not there yet: nothing to read, and `mcred lint` says the folder does not exist.
+        _ => true,
     }
 }
 

@@ -127,6 +127,7 @@ static CREDENTIAL: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Cre
 static STACK: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Stack));
 static FRAMEWORK: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Framework));
 static REPORT: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Report));
+static CONFIG: LazyLock<Compiled> = LazyLock::new(|| compile(SchemaName::Config));
 
 /// The kinds of document a catalog holds, each with its schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -151,6 +152,11 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 
+    /// The kind's place in [`Kind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     fn compiled(self) -> &'static Compiled {
         match self {
             Kind::Credential => &CREDENTIAL,
@@ -171,7 +177,19 @@ pub struct Issue {
 /// Checks a document against the schema of its kind. Every issue is kept, but an unknown key
 /// that is a misspelling of a missing required one is reported once, as the misspelling.
 pub fn check(kind: Kind, value: &Value) -> Vec<Issue> {
-    let compiled = kind.compiled();
+    issues(kind.compiled(), kind.as_str(), value)
+}
+
+/// Checks `mcred.toml`, as JSON, against `schema/config.schema.json`: URLs, languages, levels.
+pub fn check_config(value: &Value) -> Vec<Issue> {
+    issues(&CONFIG, "configuration", value)
+}
+
+fn issues(compiled: &Compiled, what: &str, value: &Value) -> Vec<Issue> {
+    // Most documents are valid: answering yes or no is much cheaper than collecting errors.
+    if compiled.validator.is_valid(value) {
+        return Vec::new();
+    }
     let errors: Vec<ValidationError> = compiled.validator.iter_errors(value).collect();
     if errors.is_empty() {
         return Vec::new();
@@ -180,7 +198,7 @@ pub fn check(kind: Kind, value: &Value) -> Vec<Issue> {
     for error in &errors {
         collect(&compiled.schema, error, &mut raw);
     }
-    reduce(kind, value, raw)
+    reduce(what, value, raw)
 }
 
 /// Whether a report validates against `schema/report.schema.json`.
@@ -322,7 +340,7 @@ fn enum_issue(pointer: &str, instance: &Value, options: &[&str]) -> Raw {
     })
 }
 
-fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
+fn reduce(what: &str, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
     let mut issues = Vec::new();
     let misspelt: Vec<(String, String)> = raw
         .iter()
@@ -335,7 +353,7 @@ fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
         match r {
             Raw::Unknown { parent, key, suggestion, known } => issues.push(Issue {
                 at: At::key(format!("{parent}/{}", escape(&key))),
-                message: format!("unknown field `{key}` in {}", container(kind, &parent)),
+                message: format!("unknown field `{key}` in {}", container(what, &parent)),
                 help: Some(match suggestion {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if !known.is_empty() && known.len() <= 12 => {
@@ -344,14 +362,14 @@ fn reduce(kind: Kind, value: &Value, raw: Vec<Raw>) -> Vec<Issue> {
                             known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                         )
                     }
-                    None => format!("remove it; `mcred schema {}` lists the fields", kind.as_str()),
+                    None => format!("remove it; `mcred schema {what}` lists the fields"),
                 }),
             }),
             Raw::Missing { parent, property, description } => {
                 if misspelt.iter().any(|(p, s)| *p == parent && *s == property) {
                     continue;
                 }
-                let message = format!("{} is missing the required field `{property}`", container(kind, &parent));
+                let message = format!("{} is missing the required field `{property}`", container(what, &parent));
                 if let Some(swallowed) = swallowed_by(value, &parent, &property) {
                     issues.push(Issue {
                         at: At::value(format!("{parent}/{}", escape(&swallowed))),
@@ -473,8 +491,8 @@ pub fn name_of(pointer: &str) -> String {
     format!("`{name}`")
 }
 
-fn container(kind: Kind, parent: &str) -> String {
-    if parent.is_empty() { format!("this {}", kind.as_str()) } else { name_of(parent) }
+fn container(what: &str, parent: &str) -> String {
+    if parent.is_empty() { format!("this {what}") } else { name_of(parent) }
 }
 
 fn escape(key: &str) -> String {

@@ -4,9 +4,17 @@
 /// away for its length, or a word the author started and did not finish (`warn` → `warning`).
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
+    let length = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (similarity(&word, &c.to_lowercase()), c))
+        // An edit distance is at least the difference in length: skip the candidates too long or
+        // too short to reach the threshold (unless `word` starts them) without measuring it.
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let other = lower.chars().count();
+            let bound = 1.0 - length.abs_diff(other) as f64 / length.max(other).max(1) as f64;
+            (bound >= 0.7 || length >= 3 && other > length).then(|| (similarity(&word, &lower), c))
+        })
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

@@ -64,9 +64,14 @@ pub fn run(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
     Ok(Outcome { stdout, status })
 }
 
+/// Whether a path named on the command line is in the catalog (a link out of the catalog is,
+/// where it is listed), or holds it (`mcred lint .` at the repository's root).
 fn is_within(path: &Path, root: &Path) -> bool {
-    match (path.canonicalize(), root.canonicalize()) {
-        (Ok(path), Ok(root)) => path.starts_with(root),
-        _ => false,
+    match root.canonicalize() {
+        Ok(root) => {
+            let path = lint::place(path);
+            path.starts_with(&root) || root.starts_with(&path)
+        }
+        Err(_) => false,
     }
 }

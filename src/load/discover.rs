@@ -35,8 +35,13 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                if let Some(path) = error_path(&e) {
-                    found.push(Found { path, problem: Some(Unreadable::Io(e.to_string())) });
+                if let Some((path, cause)) = error_path(&e) {
+                    // A folder that cannot be entered loses every file in it: say so.
+                    let problem = match path.is_dir() {
+                        true => Unreadable::Folder(cause),
+                        false => Unreadable::Io(cause),
+                    };
+                    found.push(Found { path, problem: Some(problem) });
                 }
                 continue;
             }
@@ -53,28 +58,50 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
             // Say the target as the link does: the same on every machine, unlike the resolved path.
             let target = std::fs::read_link(path).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default();
             let problem = match path.canonicalize() {
+                Err(_) if loops(path) => Some(Unreadable::LinkLoop { target }),
                 Err(_) => Some(Unreadable::BrokenLink { target }),
                 Ok(resolved) if !resolved.starts_with(&canonical_root) => Some(Unreadable::LinkOutside { target }),
                 Ok(resolved) if resolved.is_dir() => continue,
+                Ok(resolved) if !resolved.is_file() => Some(Unreadable::NotAFile),
                 Ok(_) => None,
             };
             found.push(Found { path: path.to_path_buf(), problem });
             continue;
         }
-        if file_type.is_file() {
-            found.push(Found { path: path.to_path_buf(), problem: None });
-        }
+        let problem = (!file_type.is_file()).then_some(Unreadable::NotAFile);
+        found.push(Found { path: path.to_path_buf(), problem });
     }
     Ok(found)
+}
+
+/// Whether following a chain of links from `path` comes back to a link already passed.
+fn loops(path: &Path) -> bool {
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut current = path.to_path_buf();
+    for _ in 0..64 {
+        let Ok(target) = std::fs::read_link(&current) else { return false };
+        let next = current.parent().unwrap_or(Path::new("")).join(target);
+        if seen.contains(&next) {
+            return true;
+        }
+        seen.push(next.clone());
+        current = next;
+    }
+    // Sixty-four links in a row lead nowhere a catalog means.
+    true
 }
 
 fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+/// The path an error is about and what went wrong there, for a YAML file or a folder (whose
+/// files are then lost).
+fn error_path(error: &ignore::Error) -> Option<(PathBuf, String)> {
     match error {
-        ignore::Error::WithPath { path, .. } if is_yaml(path) => Some(path.clone()),
+        ignore::Error::WithPath { path, err } if is_yaml(path) || path.is_dir() => {
+            Some((path.clone(), err.to_string()))
+        }
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
         _ => None,
     }

@@ -2,6 +2,7 @@
 //! and the per-file `# mcred: allow RULE` comments.
 
 mod discover;
+mod fast;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,12 @@ pub enum Unreadable {
     LinkOutside { target: String },
     /// A link to nothing.
     BrokenLink { target: String },
+    /// A link that leads back to itself through other links.
+    LinkLoop { target: String },
+    /// Not a regular file: a pipe, a socket, a device (opening one could wait forever).
+    NotAFile,
+    /// A folder mcred may not enter: the files in it were not read.
+    Folder(String),
     /// The operating system refused.
     Io(String),
 }
@@ -61,6 +68,15 @@ impl Unreadable {
                 format!("the link points outside the catalog, to `{target}`; it was not read")
             }
             Unreadable::BrokenLink { target } => format!("the link points at `{target}`, which does not exist"),
+            Unreadable::LinkLoop { target } => {
+                format!("the link points at `{target}`, which leads back to it through a loop of links")
+            }
+            Unreadable::NotAFile => {
+                "this is not a regular file (a pipe, a socket or a device), so it was not read".into()
+            }
+            Unreadable::Folder(error) => {
+                format!("the folder cannot be read ({error}), so none of its files were checked")
+            }
             Unreadable::Io(error) => format!("cannot read the file: {error}"),
         }
     }
@@ -75,6 +91,16 @@ impl SourceFile {
         }
     }
 
+    /// Builds the span index of a file read without one (see [`Spans::WhenFree`]).
+    pub fn locate(&mut self) {
+        if let Content::Parsed(parsed) = &self.content
+            && parsed.spans == Parsed::empty().spans
+            && !self.text.is_empty()
+        {
+            self.content = parse(&self.text);
+        }
+    }
+
     /// The file's stem: `working-memory` for `working-memory.yaml`.
     pub fn stem(&self) -> &str {
         self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default()
@@ -83,6 +109,20 @@ impl SourceFile {
 
 /// Reads one discovered file.
 pub fn read(found: &Found, display: String, max_size: u64) -> SourceFile {
+    read_with(found, display, max_size, Spans::Always)
+}
+
+/// Whether a parsed file gets its span index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spans {
+    Always,
+    /// Only where the general parser reads the file (it builds them anyway); elsewhere
+    /// [`SourceFile::locate`] builds them once a diagnostic needs them.
+    WhenFree,
+}
+
+/// Reads one discovered file, with or without its span index.
+pub fn read_with(found: &Found, display: String, max_size: u64, spans: Spans) -> SourceFile {
     let unreadable = |content: Content, text: String| SourceFile {
         display: display.clone(),
         path: found.path.clone(),
@@ -93,25 +133,59 @@ pub fn read(found: &Found, display: String, max_size: u64) -> SourceFile {
     if let Some(problem) = &found.problem {
         return unreadable(Content::Unreadable(problem.clone()), String::new());
     }
-    let bytes = match read_capped(&found.path, max_size) {
+    let mut bytes = match read_capped(&found.path, max_size) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return unreadable(Content::Unreadable(Unreadable::TooLarge { limit: max_size }), String::new()),
         Err(e) => return unreadable(Content::Unreadable(Unreadable::Io(e.to_string())), String::new()),
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(e) => return not_text(unreadable, bytes, e.valid_up_to()),
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // The text is the bytes read, not a copy of them.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            return not_text(unreadable, e.as_bytes(), bad);
+        }
     };
     if let Some(nul) = text.find('\0') {
-        return not_text(unreadable, bytes, nul);
+        return not_text(unreadable, text.as_bytes(), nul);
     }
-    let content = match yaml::parse(&text) {
-        Ok(parsed) => Content::Parsed(parsed),
-        Err(error) => Content::Syntax(error),
+    let text = if text.contains('\r') { lone_cr_to_lf(text) } else { text };
+    let content = match spans {
+        Spans::Always => parse(&text),
+        Spans::WhenFree => match fast::parse(&text, false) {
+            Some((value, _)) => Content::Parsed(Parsed { value, ..Parsed::empty() }),
+            None => parse(&text),
+        },
     };
     let allowed = allow_comments(&text);
     SourceFile { display, path: found.path.clone(), text, content, allowed }
+}
+
+/// YAML 1.2 also ends a line at a lone CR (files saved on old Macs). Each becomes a LF, a byte
+/// for a byte, so the parser, the positions and the code frames count the same lines.
+fn lone_cr_to_lf(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("one ASCII byte swapped for another")
+}
+
+/// Parses a document: through the fast path for the plain YAML catalogs are written in, and
+/// through the general parser (which also explains every syntax problem) for anything else.
+pub fn parse(text: &str) -> Content {
+    if let Some((value, Some(spans))) = fast::parse(text, true) {
+        return Content::Parsed(Parsed { value, spans, problems: Vec::new() });
+    }
+    match yaml::parse(text) {
+        Ok(parsed) => Content::Parsed(parsed),
+        Err(error) => Content::Syntax(error),
+    }
 }
 
 /// A file that is not UTF-8 text. Its code frame shows the text up to the first bad byte, so that
@@ -142,7 +216,10 @@ fn utf16(bytes: &[u8]) -> bool {
 fn read_capped(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (plus the byte that tells it is complete), so that reading
+    // does not grow the buffer step by step; the size is only a hint.
+    let hint = file.metadata().map(|m| m.len().min(max_size)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
     // Read one byte past the cap to tell "exactly at the cap" from "over it", whatever the
     // metadata says (a FIFO or a file still growing).
     file.take(max_size + 1).read_to_end(&mut bytes)?;
@@ -160,6 +237,9 @@ fn size(bytes: u64) -> String {
 /// `# mcred: allow rule-a, rule-b` anywhere in the file allows those rules in it.
 fn allow_comments(text: &str) -> Vec<String> {
     let mut allowed = Vec::new();
+    if memchr::memmem::find(text.as_bytes(), b"mcred:").is_none() {
+        return allowed;
+    }
     for line in text.lines() {
         let Some(hash) = line.find('#') else { continue };
         let comment = line[hash + 1..].trim();

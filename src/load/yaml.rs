@@ -11,7 +11,7 @@ use serde_saphyr::{DuplicateKeyPolicy, Spanned};
 pub type Span = Range<usize>;
 
 /// Where each node of a document stands in its source: the shape of the value, with spans.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SpanNode {
     /// The key that introduced this node, when it is a mapping value.
     pub key: Option<Span>,
@@ -20,8 +20,8 @@ pub struct SpanNode {
     children: Children,
 }
 
-#[derive(Debug, Clone)]
-enum Children {
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Children {
     Leaf,
     Seq(Vec<SpanNode>),
     Map(Vec<(Box<str>, SpanNode)>),
@@ -79,6 +79,17 @@ pub struct Parsed {
     /// Problems that left the document readable: a repeated key (the first is kept), a key that
     /// is not text (the entry is skipped).
     pub problems: Vec<SyntaxError>,
+}
+
+impl Parsed {
+    /// A document let go of: no value, no spans (see `lint::check`).
+    pub fn empty() -> Parsed {
+        Parsed {
+            value: Value::Null,
+            spans: SpanNode { key: None, value: 0..0, children: Children::Leaf },
+            problems: Vec::new(),
+        }
+    }
 }
 
 /// Parses one YAML 1.2 document (strict booleans: `no`, `on`, `yes` stay strings).
@@ -139,6 +150,11 @@ fn pinpoint(text: &str, offset: usize, message: String) -> SyntaxError {
         let separator = text[..(offset + 3).min(text.len())].rfind("---").unwrap_or(offset);
         return at(separator, 3, message, None);
     }
+    if message.contains("nests deeper")
+        && let Some(bracket) = past_the_limit(text, line_start, line)
+    {
+        return at(bracket, 1, message, None);
+    }
     if message.contains("tab")
         && let Some(tab) = line.find('\t')
     {
@@ -183,6 +199,33 @@ fn pinpoint(text: &str, offset: usize, message: String) -> SyntaxError {
         return at(offset, 1, message, Some(help));
     }
     at(offset, 0, message, None)
+}
+
+/// The bracket of `line` that takes the document past 64 levels, counting the block mappings and
+/// lists above the line (each line of smaller indentation is one), and the brackets before it.
+fn past_the_limit(text: &str, line_start: usize, line: &str) -> Option<usize> {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut levels = 1;
+    let mut want = indent(line);
+    for above in text[..line_start].lines().rev() {
+        if above.trim().is_empty() || above.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent(above) < want {
+            levels += 1;
+            want = indent(above);
+        }
+    }
+    let mut depth = levels;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'[' || b == b'{' {
+            depth += 1;
+            if depth > 64 {
+                return Some(line_start + i);
+            }
+        }
+    }
+    None
 }
 
 /// The quote that opened the quoted scalar the parser just closed before `offset`.
@@ -244,7 +287,8 @@ fn explain(message: &str) -> String {
     } else if first.contains("recursion limit") || first.contains("depth") {
         "the document nests deeper than mcred reads (64 levels); flatten it".into()
     } else if first.contains("alias") || first.contains("budget") {
-        format!("{first}: the document expands too far through aliases (`*name`)")
+        // The budget's own words name its counters; the author needs to know what to change.
+        "the document expands too far through aliases (`*name`): mcred reads at most 250,000 values a file, counting each repetition".into()
     } else if first.contains("tabs") || first.contains("tab ") {
         format!("{first}: YAML indents with spaces, never tabs")
     } else {
@@ -280,7 +324,7 @@ fn convert_node(
     text: &str,
     errors: &mut Vec<SyntaxError>,
 ) -> (Value, SpanNode) {
-    let mut value_span = span_of(&node, text);
+    let value_span = span_of(&node, text);
     let (value, children) = match node.value {
         Node::Null => (Value::Null, Children::Leaf),
         Node::Bool(b) => (Value::Bool(b), Children::Leaf),
@@ -332,41 +376,48 @@ fn convert_node(
             (Value::Object(object), Children::Map(spans))
         }
     };
-    // serde-saphyr places a collection at its first token only; stretch it over its entries so
-    // a diagnostic about a whole list underlines the list.
-    let last_end = match &children {
-        Children::Seq(items) => items.last().map(|n| n.value.end),
-        Children::Map(entries) => entries.last().map(|(_, n)| n.value.end),
-        Children::Leaf => None,
-    };
-    let first_start = match &children {
-        Children::Seq(items) => items.first().map(|n| n.value.start),
-        Children::Map(entries) => entries.first().and_then(|(_, n)| n.key.as_ref().map(|k| k.start)),
-        Children::Leaf => None,
-    };
-    let flow = matches!(text.as_bytes().get(value_span.start), Some(b'[' | b'{'));
-    if let (Some(first), Some(end)) = (first_start, last_end) {
-        if flow {
-            let close = text[end..].find([']', '}']).map(|i| end + i + 1).unwrap_or(end);
+    (value, SpanNode::settle(key, value_span, children, text))
+}
+
+impl SpanNode {
+    /// A node whose value starts at `value_span` as the parser placed it. The parser places a
+    /// collection at its first token only; stretch it over its entries so a diagnostic about a
+    /// whole list underlines the list.
+    pub(super) fn settle(key: Option<Span>, mut value_span: Span, children: Children, text: &str) -> SpanNode {
+        let last_end = match &children {
+            Children::Seq(items) => items.last().map(|n| n.value.end),
+            Children::Map(entries) => entries.last().map(|(_, n)| n.value.end),
+            Children::Leaf => None,
+        };
+        let first_start = match &children {
+            Children::Seq(items) => items.first().map(|n| n.value.start),
+            Children::Map(entries) => entries.first().and_then(|(_, n)| n.key.as_ref().map(|k| k.start)),
+            Children::Leaf => None,
+        };
+        let flow = matches!(text.as_bytes().get(value_span.start), Some(b'[' | b'{'));
+        if let (Some(first), Some(end)) = (first_start, last_end) {
+            if flow {
+                let close = text[end..].find([']', '}']).map(|i| end + i + 1).unwrap_or(end);
+                value_span = value_span.start..close;
+            } else {
+                // A block list starts at its first `-`.
+                let dash = text[..first].trim_end_matches(' ').strip_suffix('-').map(str::len);
+                let start = match (&children, dash) {
+                    (Children::Seq(_), Some(dash)) => dash,
+                    _ => first,
+                };
+                value_span = start..end.max(start);
+            }
+        } else if flow {
+            let close =
+                text[value_span.start..].find([']', '}']).map(|i| value_span.start + i + 1).unwrap_or(value_span.end);
             value_span = value_span.start..close;
-        } else {
-            // A block list starts at its first `-`.
-            let dash = text[..first].trim_end_matches(' ').strip_suffix('-').map(str::len);
-            let start = match (&children, dash) {
-                (Children::Seq(_), Some(dash)) => dash,
-                _ => first,
-            };
-            value_span = start..end.max(start);
         }
-    } else if flow {
-        let close =
-            text[value_span.start..].find([']', '}']).map(|i| value_span.start + i + 1).unwrap_or(value_span.end);
-        value_span = value_span.start..close;
+        // Block scalars (`|`, `>-`) end with their line break; underline the text only.
+        let trimmed = text[value_span.clone()].trim_end().len();
+        value_span.end = value_span.start + trimmed;
+        SpanNode { key, value: value_span, children }
     }
-    // Block scalars (`|`, `>-`) end with their line break; underline the text only.
-    let trimmed = text[value_span.clone()].trim_end().len();
-    value_span.end = value_span.start + trimmed;
-    (value, SpanNode { key, value: value_span, children })
 }
 
 /// The YAML node tree as serde-saphyr hands it over, before it becomes JSON.

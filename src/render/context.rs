@@ -3,13 +3,13 @@
 //! when the page they lead to is part of what is being rendered (a stack's zip holds only that
 //! stack's pages), so templates never link to a page that is not there.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::catalog::{Asset, Catalog};
 use crate::config::Config;
-use crate::model::{Credential, EvidenceKind, PartKind, ResourceKind, Stack, Status};
+use crate::model::{Credential, EvidenceKind, Framework, PartKind, ResourceKind, Skill, Stack, Status};
 use crate::schema::Kind;
 
 /// The site as a whole: on every page as `site`.
@@ -247,11 +247,37 @@ pub struct Views<'a> {
     catalog: &'a Catalog,
     config: &'a Config,
     pages: &'a BTreeSet<String>,
+    /// The valid credentials by id, the first of each id in catalog order: every page looks
+    /// credentials up by id, and a scan per lookup made a build quadratic.
+    credentials: HashMap<&'a str, &'a Credential>,
+    /// For each credential id, the stacks that list it, in catalog order.
+    stacks_of: HashMap<&'a str, Vec<&'a Stack>>,
+    /// Each skill id with the first framework, in catalog order, that lists it.
+    skills: HashMap<&'a str, (&'a Framework, &'a Skill)>,
 }
 
 impl<'a> Views<'a> {
     pub fn new(catalog: &'a Catalog, config: &'a Config, pages: &'a BTreeSet<String>) -> Self {
-        Views { catalog, config, pages }
+        let mut credentials = HashMap::new();
+        for (_, credential) in catalog.credentials() {
+            credentials.entry(credential.id.0.as_str()).or_insert(credential);
+        }
+        let mut stacks_of: HashMap<&str, Vec<&Stack>> = HashMap::new();
+        for (_, stack) in catalog.stacks() {
+            for id in &stack.credentials {
+                let listed = stacks_of.entry(id.0.as_str()).or_default();
+                if !listed.last().is_some_and(|s| std::ptr::eq(*s, stack)) {
+                    listed.push(stack);
+                }
+            }
+        }
+        let mut skills = HashMap::new();
+        for (_, framework) in catalog.frameworks() {
+            for skill in &framework.skills {
+                skills.entry(skill.id.0.as_str()).or_insert((framework, skill));
+            }
+        }
+        Views { catalog, config, pages, credentials, stacks_of, skills }
     }
 
     fn link(&self, path: String) -> Option<String> {
@@ -260,11 +286,12 @@ impl<'a> Views<'a> {
 
     /// The site, with the stacks in `stacks` (ids).
     pub fn site(&self, stacks: &[&str]) -> Site {
+        let shown: HashSet<&str> = stacks.iter().copied().collect();
         let publish = &self.config.publish;
         let stack_views: Vec<StackView> = self
             .catalog
             .stacks()
-            .filter(|(_, s)| stacks.contains(&s.id.0.as_str()))
+            .filter(|(_, s)| shown.contains(s.id.0.as_str()))
             .map(|(_, s)| self.stack(s))
             .collect();
         let listed: BTreeSet<&str> =
@@ -328,7 +355,7 @@ impl<'a> Views<'a> {
     }
 
     fn credential_by_id(&self, id: &str) -> Option<&'a Credential> {
-        self.catalog.credentials().find(|(_, c)| c.id.0 == id).map(|(_, c)| c)
+        self.credentials.get(id).copied()
     }
 
     pub fn credential_link(&self, credential: &Credential) -> CredentialLink {
@@ -387,19 +414,19 @@ impl<'a> Views<'a> {
             })
             .collect();
         let skill = credential.competency.skill.as_ref().and_then(|id| {
-            self.catalog.frameworks().find_map(|(_, f)| {
-                f.skills.iter().find(|s| s.id == *id).map(|s| SkillView {
-                    id: s.id.0.clone(),
-                    statement: s.statement.0.clone(),
-                    description: s.description.as_ref().map(|d| d.0.clone()),
-                    framework: f.title.0.clone(),
-                })
+            self.skills.get(id.0.as_str()).map(|(f, s)| SkillView {
+                id: s.id.0.clone(),
+                statement: s.statement.0.clone(),
+                description: s.description.as_ref().map(|d| d.0.clone()),
+                framework: f.title.0.clone(),
             })
         });
         let pathways = self
-            .catalog
-            .stacks()
-            .filter_map(|(_, stack)| {
+            .stacks_of
+            .get(credential.id.0.as_str())
+            .into_iter()
+            .flatten()
+            .filter_map(|stack| {
                 let members: Vec<&Credential> =
                     stack.credentials.iter().filter_map(|id| self.credential_by_id(&id.0)).collect();
                 let position = members.iter().position(|c| c.id == credential.id)?;
@@ -465,7 +492,8 @@ impl<'a> Views<'a> {
     }
 }
 
-/// Where an asset written in a document (`images/a.png`) is published: under `assets/`.
+/// Where an asset written in a document (`images/a.png`) is published: under `assets/`, read as
+/// lint read it (`\\` is a separator, as on Windows, and lint refuses any `..` that climbs).
 pub fn asset_path(written: &str) -> String {
     let clean: Vec<&str> = written.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
     format!("assets/{}", clean.join("/"))

@@ -258,9 +258,25 @@ fn manifest(catalog: &Catalog, ids: &Ids, package: &Package) -> Manifest {
     }
 }
 
+/// Whether a package path is relative and stays below the package root.
+fn contained(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path.split(['/', '\\']).all(|part| !part.is_empty() && part != "." && part != "..")
+        && Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// Writes the package to `out` all at once: into a new folder beside it, then swapped in, so a
 /// failed or interrupted build leaves the previous package as it was.
 pub fn write(package: &Package, out: &Path) -> std::io::Result<()> {
+    // Every path stays inside the package, whatever a document wrote: checked once more here,
+    // where a mistake would write outside the output folder.
+    if let Some(bad) = package.files.keys().find(|p| !contained(p)) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("refusing to write `{bad}`: it leaves the package"),
+        ));
+    }
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -30,9 +30,11 @@ pub fn render(diagnostics: &[Located]) -> String {
     out
 }
 
-/// A command's message: `%`, CR and LF escaped, as the runner unescapes them.
+/// A command's message: `%`, CR and LF escaped, as the runner unescapes them; any other control
+/// character made a visible symbol, so no escape sequence reaches the log.
 pub fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    super::visible(&escaped).into_owned()
 }
 
 /// A command's property value: a message's escapes, and `:` and `,`, which end a property.

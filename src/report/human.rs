@@ -3,12 +3,15 @@
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
 
-use super::{Located, Summary};
+use super::{Located, Summary, visible, visible_offset};
 use crate::diagnostic::Severity;
 
 /// The most code frames shown for one file: past that, a count. A file that breaks in thousands
 /// of places needs its first mistakes fixed, not a wall of frames.
 pub const FRAMES_PER_FILE: usize = 50;
+
+/// The longest line a code frame shows; a finding on a longer one is said in a line.
+const MAX_FRAME_LINE: usize = 400;
 
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
@@ -43,33 +46,48 @@ pub fn render(diagnostics: &[Located], summary: Option<Summary>, style: Style) -
                 out.push_str(&format!(
                     "… and {more} more {} in {} (`--format json` lists every one)\n\n",
                     if more == 1 { "finding" } else { "findings" },
-                    located.source.display
+                    visible(&located.source.display)
                 ));
             }
             continue;
         }
         let d = located.diagnostic;
-        let mut labels = vec![LabeledSpan::new_primary_with_span(None, located.span.clone())];
-        if let Some((span, label)) = &located.related {
-            labels.push(LabeledSpan::new_with_span(Some(label.to_string()), span.clone()));
-        }
-        let mut diagnostic = MietteDiagnostic::new(d.message.clone())
-            .with_code(d.rule)
-            .with_severity(match d.severity {
-                Severity::Error => miette::Severity::Error,
-                Severity::Warning => miette::Severity::Warning,
-            })
-            .with_labels(labels);
+        let (name, text) = (visible(&located.source.display), &located.source.text);
+        let message = visible(&d.message).into_owned();
+        let mut diagnostic = MietteDiagnostic::new(message.clone()).with_code(d.rule).with_severity(match d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        });
         if let Some(help) = &d.help {
-            diagnostic = diagnostic.with_help(help.clone());
+            diagnostic = diagnostic.with_help(visible(help).into_owned());
         }
-        let report = miette::Report::new(diagnostic)
-            .with_source_code(NamedSource::new(located.source.display.clone(), located.source.text.clone()));
+        // A frame of a line longer than a screen holds nothing to read: say where, in one line.
+        let line_start = text[..located.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[located.span.start..].find('\n').map_or(text.len(), |i| located.span.start + i);
+        if line_end - line_start > MAX_FRAME_LINE {
+            let place = format!("{name}:{}:{}", located.start.line, located.start.column);
+            diagnostic.message = format!("{message} ({place}; the line is too long to show)");
+            let report = miette::Report::new(diagnostic);
+            let _ = handler.render_report(&mut out, report.as_ref());
+            out.push('\n');
+            continue;
+        }
+        let shown = visible(text);
+        let span = |s: &std::ops::Range<usize>| visible_offset(text, s.start)..visible_offset(text, s.end);
+        let mut labels = vec![LabeledSpan::new_primary_with_span(None, span(&located.span))];
+        if let Some((related, label)) = &located.related {
+            labels.push(LabeledSpan::new_with_span(Some(visible(label).into_owned()), span(related)));
+        }
+        let report = miette::Report::new(diagnostic.with_labels(labels))
+            .with_source_code(NamedSource::new(&name, shown.into_owned()));
         if handler.render_report(&mut out, report.as_ref()).is_err() {
             // The frame could not be drawn (a span miette cannot place): say it on one line.
             out.push_str(&format!(
-                "{}: {}:{}:{}: {}\n",
-                d.rule, located.source.display, located.start.line, located.start.column, d.message
+                "{}: {}:{}:{}: {message}\n",
+                d.rule,
+                visible(&located.source.display),
+                located.start.line,
+                located.start.column
             ));
         }
         out.push('\n');

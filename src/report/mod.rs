@@ -80,17 +80,21 @@ impl Summary {
 
 /// Locates every diagnostic and sorts them by file, then position.
 pub fn locate<'a>(catalog: &'a Catalog, diagnostics: &'a [Diagnostic]) -> Vec<Located<'a>> {
+    // One index of line starts per file with findings: thousands of findings in one file are
+    // each located by a binary search, not a count from the top.
+    let mut lines: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     let mut located: Vec<Located> = diagnostics
         .iter()
         .map(|diagnostic| {
             let source = &catalog.files[diagnostic.file];
             let span = resolve(source, &diagnostic.at);
             let related = diagnostic.related.as_ref().map(|(at, label)| (resolve(source, at), label.as_str()));
+            let starts = lines.entry(diagnostic.file).or_insert_with(|| line_starts(&source.text));
             Located {
                 diagnostic,
                 source,
-                start: position(&source.text, span.start),
-                end: position(&source.text, span.end),
+                start: position_in(&source.text, starts, span.start),
+                end: position_in(&source.text, starts, span.end),
                 span,
                 related,
             }
@@ -144,9 +148,60 @@ fn floor_char(text: &str, mut index: usize) -> usize {
 
 /// The line and column of a byte offset.
 pub fn position(text: &str, offset: usize) -> Position {
+    position_in(text, &line_starts(text), offset)
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+fn position_in(text: &str, starts: &[usize], offset: usize) -> Position {
+    let offset = offset.min(text.len());
+    let line = starts.partition_point(|&start| start <= offset).max(1);
+    let start = starts[line - 1];
+    Position { line, column: text.get(start..offset).map_or(offset - start, |t| t.chars().count()) + 1 }
+}
+
+/// Text as a terminal may show it: control characters (an escape sequence that clears the screen,
+/// a CR that overwrites the line) become visible symbols (`␛`), so a file cannot disguise or hide
+/// a finding. Tabs, line breaks and CRLF stay.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            out.push(c);
+        } else if hidden(c) {
+            out.push(symbol(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+fn hidden(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// The Unicode control picture of a C0 control or DEL; a replacement character for the others.
+fn symbol(c: char) -> char {
+    match c as u32 {
+        code @ 0..=0x1f => char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}'),
+        0x7f => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// A byte offset of `text` in [`visible`]`(text)`: each symbol is longer than the control it
+/// stands for.
+pub fn visible_offset(text: &str, offset: usize) -> usize {
     let before = &text[..offset.min(text.len())];
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+    visible(before).len()
 }
 
 /// `path` as seen from `base`: `catalog/a.yaml` below it, `../catalog/a.yaml` beside it. A

@@ -92,6 +92,31 @@ pub static ALL: &[&Rule] = &[
     &summary_length::RULE,
 ];
 
+/// The rules that read one document at a time: its file, its value, its typed model and the
+/// configuration, never another document. They run as each file is read, in parallel, so that
+/// a file's parsed value can be let go of as soon as it has been checked. A rule missing here
+/// runs on the whole catalog, which is always correct, only slower.
+static DOCUMENT: &[&Rule] = &[
+    &unreadable_file::RULE,
+    &yaml_syntax::RULE,
+    &duplicate_key::RULE,
+    &unknown_kind::RULE,
+    &schema::RULE,
+    &id_filename::RULE,
+    &one_skill::RULE,
+    &compound_skill::RULE,
+    &stack_duplicate::RULE,
+    &research_required::RULE,
+    &artifact_required::RULE,
+    &reflection_required::RULE,
+    &rubric_coverage::RULE,
+    &passing_level::RULE,
+    &grain_size::RULE,
+    &missing_asset::RULE,
+    &asset_outside_catalog::RULE,
+    &summary_length::RULE,
+];
+
 /// A lint rule.
 pub struct Rule {
     /// The stable id: renaming it breaks every configuration that names it.
@@ -114,6 +139,11 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// Whether the rule reads one document at a time (see [`DOCUMENT`]).
+    fn reads_one_document(&self) -> bool {
+        DOCUMENT.iter().any(|r| std::ptr::eq(*r, self))
+    }
+
     /// The doc as Markdown, without the leading space `///` leaves on each line.
     pub fn doc(&self) -> String {
         self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
@@ -219,10 +249,52 @@ impl Finding<'_> {
 pub fn run(catalog: &Catalog, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &rule in ALL {
-        let Some(severity) = config.severity(rule) else { continue };
-        let cx = Context { catalog, config, rule };
-        (rule.check)(&cx, &mut Findings { rule, severity, out: &mut out });
+        run_rule(rule, catalog, config, &mut out);
     }
+    finish(catalog, out)
+}
+
+fn run_rule(rule: &'static Rule, catalog: &Catalog, config: &Config, out: &mut Vec<Diagnostic>) {
+    let Some(severity) = config.severity(rule) else { return };
+    let cx = Context { catalog, config, rule };
+    (rule.check)(&cx, &mut Findings { rule, severity, out });
+}
+
+/// Runs the rules that read one document on `single`, a catalog of one file: what they find
+/// there, in rule order, for [`run_rest`] to merge.
+pub fn run_document(single: &Catalog, config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // In registry order, which is the order `run_rest` merges them in.
+    for &rule in ALL.iter().filter(|r| r.reads_one_document()) {
+        run_rule(rule, single, config, &mut out);
+    }
+    out
+}
+
+/// Runs the rules that read the whole catalog, and merges in what [`run_document`] found in
+/// each file (`per_file[i]` for file `i`): the same findings, in the same order, as [`run`].
+pub fn run_rest(catalog: &Catalog, config: &Config, per_file: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(per_file.iter().map(Vec::len).sum());
+    let mut per_file: Vec<std::iter::Peekable<std::vec::IntoIter<Diagnostic>>> =
+        per_file.into_iter().map(|found| found.into_iter().peekable()).collect();
+    for &rule in ALL {
+        if rule.reads_one_document() {
+            // Each file's findings are in rule order: take this rule's, file by file.
+            for found in &mut per_file {
+                while let Some(d) = found.next_if(|d| d.rule == rule.id) {
+                    out.push(d);
+                }
+            }
+        } else {
+            run_rule(rule, catalog, config, &mut out);
+        }
+    }
+    debug_assert!(per_file.iter_mut().all(|found| found.peek().is_none()), "a finding of no listed rule");
+    out.extend(per_file.into_iter().flatten());
+    finish(catalog, out)
+}
+
+fn finish(catalog: &Catalog, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.retain(|d| !catalog.files[d.file].allowed.iter().any(|a| a == d.rule));
     drop_superseded(&mut out);
     out
@@ -231,20 +303,30 @@ pub fn run(catalog: &Catalog, config: &Config) -> Vec<Diagnostic> {
 /// A schema error at a spot another rule explains better (a `competency` written as a list is a
 /// `one-skill` finding, not a type error) is dropped: one mistake, one diagnostic.
 fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
-    let explained: Vec<(usize, String)> = diagnostics
+    // Per file, the pointers other rules report at (looked up per file: a catalog with many
+    // findings must not compare each with every other).
+    let mut explained: std::collections::HashMap<usize, Vec<&str>> = std::collections::HashMap::new();
+    for d in diagnostics.iter().filter(|d| d.rule != schema::RULE.id) {
+        if let At::Pointer(p, _) = &d.at
+            && !p.is_empty()
+        {
+            explained.entry(d.file).or_default().push(p);
+        }
+    }
+    let superseded: Vec<bool> = diagnostics
         .iter()
-        .filter(|d| d.rule != schema::RULE.id)
-        .filter_map(|d| match &d.at {
-            At::Pointer(p, _) if !p.is_empty() => Some((d.file, p.clone())),
-            _ => None,
+        .map(|d| {
+            let At::Pointer(pointer, _) = &d.at else { return false };
+            d.rule == schema::RULE.id
+                && explained.get(&d.file).is_some_and(|ps| {
+                    ps.iter().any(|p| pointer == p || pointer.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')))
+                })
         })
         .collect();
-    diagnostics.retain(|d| {
-        let At::Pointer(pointer, _) = &d.at else { return true };
-        d.rule != schema::RULE.id
-            || !explained
-                .iter()
-                .any(|(file, p)| *file == d.file && (pointer == p || pointer.starts_with(&format!("{p}/"))))
+    let mut index = 0;
+    diagnostics.retain(|_| {
+        index += 1;
+        !superseded[index - 1]
     });
 }
 

@@ -43,6 +43,12 @@ fn check(cx: &Context, out: &mut Findings) {
         })
         .filter(|(_, id)| cx.catalog.find(Kind::Credential, id).is_none())
         .collect();
+    // The credential each dangling entry most likely meant, worked out once for all orphans.
+    let meant: Vec<(&(&str, &str), Option<&str>)> = if dangling.is_empty() {
+        Vec::new()
+    } else {
+        dangling.iter().map(|d| (d, did_you_mean(d.1, cx.catalog.ids(Kind::Credential)))).collect()
+    };
     for doc in cx.catalog.of_kind(Kind::Credential) {
         let Some(id) = doc.outline.id.as_deref() else { continue };
         if listed.contains(id) {
@@ -50,7 +56,7 @@ fn check(cx: &Context, out: &mut Findings) {
         }
         // Ids share long prefixes (`working-memory-…`): the entry must be closer to this
         // credential than to any other.
-        let typo = dangling.iter().find(|(_, entry)| did_you_mean(entry, cx.catalog.ids(Kind::Credential)) == Some(id));
+        let typo = meant.iter().find(|(_, meant)| *meant == Some(id)).map(|(entry, _)| entry);
         let help = match typo {
             Some((stack, entry)) => {
                 format!("the stack `{stack}` lists `{entry}`, which is no credential: is that meant to be this one?")

@@ -71,11 +71,16 @@ fn check(cx: &Context, out: &mut Findings) {
     }
 }
 
+/// The statement's words, lowercase, one space apart: statements that differ only in case,
+/// spacing or punctuation are the same statement.
 fn normalise(statement: &str) -> String {
-    statement
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let lower = statement.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

@@ -38,6 +38,11 @@ fn check(cx: &Context, out: &mut Findings) {
                 }
                 Unreadable::LinkOutside { .. } => "copy the file into the catalog instead of linking to it",
                 Unreadable::BrokenLink { .. } => "point the link at an existing file of the catalog, or remove it",
+                Unreadable::LinkLoop { .. } => "point one of the links at a real file, or remove them",
+                Unreadable::NotAFile => "keep only regular YAML files in the catalog",
+                Unreadable::Folder(_) => {
+                    "let the folder be read (its permissions), or move its files out of the catalog"
+                }
                 Unreadable::Io(_) => "check that the file exists and that you may read it",
             };
             out.report(index, At::File, why.message()).help(help);
