@@ -39,7 +39,7 @@ pub fn run(args: LintArgs, env: &Env) -> Result<Outcome, Error> {
         )));
     }
     let started = std::time::Instant::now();
-    let mut linted = lint::lint(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
+    let mut linted = lint::check(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
     let reported = if paths.is_empty() { vec![true; linted.catalog.files.len()] } else { linted.only(&paths) };
     let located = report::locate(&linted.catalog, &linted.diagnostics);
     let mut summary = Summary::of(reported.iter().filter(|r| **r).count(), &located);
