@@ -1,5 +1,8 @@
 //! Runs inputs through the checks once each: `replay FILE|DIR...`. For a crash the fuzzer found,
 //! for a corpus after a change, and on machines without AFL++.
+//!
+//! `replay --keep NAME FILE` saves one input as the catalog it stands for, in
+//! `tests/fixtures/hostile/fuzz/NAME/`, where `tests/hostile.rs` replays it on every `cargo test`.
 
 use std::path::{Path, PathBuf};
 
@@ -15,10 +18,30 @@ fn inputs(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Writes the files an input stands for into `tests/fixtures/hostile/fuzz/NAME/`.
+fn keep(name: &str, input: &Path) {
+    let data = std::fs::read(input).unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile/fuzz").join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    for (file, bytes) in mcred_fuzz::files(&data) {
+        std::fs::write(folder.join(&file), bytes).unwrap();
+        println!("{}", folder.join(file).display());
+    }
+}
+
 fn main() {
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--keep") {
+        let [_, name, input] = args.as_slice() else {
+            eprintln!("usage: replay --keep NAME FILE");
+            std::process::exit(2);
+        };
+        keep(&name.to_string_lossy(), Path::new(input));
+        return;
+    }
     let mut files = Vec::new();
-    for arg in std::env::args_os().skip(1) {
-        inputs(Path::new(&arg), &mut files);
+    for arg in &args {
+        inputs(Path::new(arg), &mut files);
     }
     if files.is_empty() {
         eprintln!("usage: replay FILE|DIR...");
