@@ -3,8 +3,11 @@
 //! reflection switched off) — clean as written, and exactly one expected finding for each single
 //! mistake listed in its `MISTAKES.md`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::copy_tree;
 use mcred::config::Config;
 use mcred::report::{self, Summary};
 
@@ -80,19 +83,6 @@ fn mistakes(text: &str) -> Vec<Mistake> {
         out.push(Mistake { file: field("File"), rule: field("Rule"), old: block("old"), new: block("new"), title });
     }
     out
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{CREDENTIAL, STACK, catalog, warned};
+use common::{CREDENTIAL, STACK, catalog, copy_tree, warned};
 
 struct Run {
     code: i32,
@@ -187,19 +187,6 @@ fn the_readme_example_is_what_mcred_prints() {
     let run = mcred(dir.path(), &["lint"]);
     assert_eq!(run.code, 1);
     assert_eq!(untimed(&run.stdout), untimed(shown));
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

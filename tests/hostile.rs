@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{CREDENTIAL, STACK};
+use common::{CREDENTIAL, STACK, copy_tree};
 use serde_json::Value;
 
 /// How long a hostile case may take. Generous: the suite runs a debug build on 2 shared cores;
@@ -1089,20 +1089,6 @@ fn old_mac_line_breaks_count_as_lines() {
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Copies `from` into `to`, recursively.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 /// The fields of the fixture by marker: `Fnn` is hostile text in one field.

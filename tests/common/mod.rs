@@ -135,3 +135,17 @@ pub fn lint_credential(text: &[u8]) -> Vec<Finding> {
 pub fn brief(findings: &[Finding]) -> Vec<String> {
     findings.iter().map(|f| format!("{} {}:{}:{} {}", f.rule, f.file, f.line, f.column, f.message)).collect()
 }
+
+/// Copies the folder `from` into `to`, recursively.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
