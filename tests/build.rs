@@ -3,6 +3,9 @@
 //! written all at once, with hostile text inert and templates replaceable.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../examples/gen_catalog.rs"]
+mod gen_catalog;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -158,6 +161,25 @@ fn two_builds_are_byte_identical() {
     for (path, bytes) in &first {
         assert!(second[path] == *bytes, "{path} differs between two builds");
     }
+}
+
+/// A page shows its own document and the stacks it is in, never the whole catalog: each page is
+/// the same however large the catalog around it grows, so a build grows with the catalog and not
+/// with its square.
+#[test]
+fn a_page_is_the_same_however_large_the_catalog_around_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (small, large) = (tmp.path().join("small"), tmp.path().join("large"));
+    gen_catalog::generate(20, &small, 0.0).unwrap();
+    gen_catalog::generate(200, &large, 0.0).unwrap();
+    let (_s, small) = build(&small, &[]);
+    let (_l, large) = build(&large, &[]);
+    let pages: Vec<&String> = small.keys().filter(|p| p.ends_with(".html") && *p != "index.html").collect();
+    assert_eq!(pages.len(), 20 + 4, "20 credentials in 4 stacks");
+    for path in pages {
+        assert!(large.get(path) == Some(&small[path]), "{path} changes with the size of the catalog");
+    }
+    assert!(large["index.html"].len() > 5 * small["index.html"].len(), "the catalog page lists everything");
 }
 
 /// Every relative `href` and `src` in the HTML files of `built` names a file of `built`.
