@@ -3,14 +3,13 @@
 //! when the page they lead to is part of what is being rendered (a stack's zip holds only that
 //! stack's pages), so templates never link to a page that is not there.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::catalog::{Asset, Catalog};
 use crate::config::Config;
 use crate::model::{Credential, EvidenceKind, Framework, PartKind, ResourceKind, Skill, Stack, Status};
-use crate::schema::Kind;
 
 /// The site as a whole: on every page as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -241,14 +240,12 @@ pub struct PathwayView {
     pub next: Option<CredentialLink>,
 }
 
-/// Builds the views for the pages in `pages` (paths relative to the site root); links to any
-/// other page are left out.
-pub struct Views<'a> {
+/// The lookups every view makes, built once a build: every page looks credentials, stacks and
+/// skills up by id, and a scan per lookup, or these maps built again per stack package, made a
+/// build quadratic.
+pub struct Index<'a> {
     catalog: &'a Catalog,
-    config: &'a Config,
-    pages: &'a BTreeSet<String>,
-    /// The valid credentials by id, the first of each id in catalog order: every page looks
-    /// credentials up by id, and a scan per lookup made a build quadratic.
+    /// The valid credentials by id, the first of each id in catalog order.
     credentials: HashMap<&'a str, &'a Credential>,
     /// For each credential id, the stacks that list it, in catalog order.
     stacks_of: HashMap<&'a str, Vec<&'a Stack>>,
@@ -256,8 +253,8 @@ pub struct Views<'a> {
     skills: HashMap<&'a str, (&'a Framework, &'a Skill)>,
 }
 
-impl<'a> Views<'a> {
-    pub fn new(catalog: &'a Catalog, config: &'a Config, pages: &'a BTreeSet<String>) -> Self {
+impl<'a> Index<'a> {
+    pub fn new(catalog: &'a Catalog) -> Self {
         let mut credentials = HashMap::new();
         for (_, credential) in catalog.credentials() {
             credentials.entry(credential.id.0.as_str()).or_insert(credential);
@@ -277,31 +274,90 @@ impl<'a> Views<'a> {
                 skills.entry(skill.id.0.as_str()).or_insert((framework, skill));
             }
         }
-        Views { catalog, config, pages, credentials, stacks_of, skills }
+        Index { catalog, credentials, stacks_of, skills }
+    }
+}
+
+/// What one package holds: the whole catalog (the site), or one stack and its credentials (the
+/// stack's zip). Its views link only to its own pages.
+pub struct Contents<'a> {
+    pub stacks: Vec<&'a Stack>,
+    pub credentials: Vec<&'a Credential>,
+    /// Whether this is the whole catalog: its page then also lists the credentials in no stack.
+    pub whole: bool,
+    /// The paths of its pages and JSON, relative to its root.
+    pages: HashSet<String>,
+}
+
+impl<'a> Contents<'a> {
+    /// Every valid document of the catalog.
+    pub fn catalog(index: &Index<'a>) -> Self {
+        let stacks = index.catalog.stacks().map(|(_, s)| s).collect();
+        let credentials = index.catalog.credentials().map(|(_, c)| c).collect();
+        Contents::new(stacks, credentials, true)
+    }
+
+    /// One stack and the credentials it lists, in its order.
+    pub fn stack(index: &Index<'a>, stack: &'a Stack) -> Self {
+        let mut seen = HashSet::new();
+        let credentials = stack
+            .credentials
+            .iter()
+            .filter(|id| seen.insert(id.0.as_str()))
+            .filter_map(|id| index.credentials.get(id.0.as_str()).copied())
+            .collect();
+        Contents::new(vec![stack], credentials, false)
+    }
+
+    fn new(stacks: Vec<&'a Stack>, credentials: Vec<&'a Credential>, whole: bool) -> Self {
+        let mut pages = HashSet::from(["index.html".to_string()]);
+        for stack in &stacks {
+            pages.extend([format!("stacks/{}.html", stack.id.0), format!("stacks/{}.json", stack.id.0)]);
+        }
+        for credential in &credentials {
+            pages.extend([
+                format!("credentials/{}.html", credential.id.0),
+                format!("credentials/{}.json", credential.id.0),
+            ]);
+        }
+        Contents { stacks, credentials, whole, pages }
+    }
+
+    /// The paths of its pages and JSON.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.pages.iter()
+    }
+}
+
+/// Builds the views of one package's pages; links to a page outside it are left out.
+pub struct Views<'a> {
+    index: &'a Index<'a>,
+    catalog: &'a Catalog,
+    config: &'a Config,
+    contents: &'a Contents<'a>,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(index: &'a Index<'a>, config: &'a Config, contents: &'a Contents<'a>) -> Self {
+        Views { index, catalog: index.catalog, config, contents }
     }
 
     fn link(&self, path: String) -> Option<String> {
-        self.pages.contains(&path).then_some(path)
+        self.contents.pages.contains(&path).then_some(path)
     }
 
-    /// The site, with the stacks in `stacks` (ids).
-    pub fn site(&self, stacks: &[&str]) -> Site {
-        let shown: HashSet<&str> = stacks.iter().copied().collect();
+    /// The site: the package's stacks, and on the whole catalog's page the credentials in no
+    /// stack.
+    pub fn site(&self) -> Site {
         let publish = &self.config.publish;
-        let stack_views: Vec<StackView> = self
-            .catalog
-            .stacks()
-            .filter(|(_, s)| shown.contains(s.id.0.as_str()))
-            .map(|(_, s)| self.stack(s))
-            .collect();
-        let listed: BTreeSet<&str> =
-            self.catalog.stacks().flat_map(|(_, s)| s.credentials.iter().map(|c| c.0.as_str())).collect();
-        let unstacked = match stacks.len() == self.catalog.stacks().count() {
+        let stack_views: Vec<StackView> = self.contents.stacks.iter().map(|s| self.stack(s)).collect();
+        let unstacked = match self.contents.whole {
             true => self
-                .catalog
-                .credentials()
-                .filter(|(_, c)| !listed.contains(c.id.0.as_str()))
-                .map(|(_, c)| self.credential_link(c))
+                .contents
+                .credentials
+                .iter()
+                .filter(|c| !self.index.stacks_of.contains_key(c.id.0.as_str()))
+                .map(|c| self.credential_link(c))
                 .collect(),
             false => Vec::new(),
         };
@@ -355,7 +411,7 @@ impl<'a> Views<'a> {
     }
 
     fn credential_by_id(&self, id: &str) -> Option<&'a Credential> {
-        self.credentials.get(id).copied()
+        self.index.credentials.get(id).copied()
     }
 
     pub fn credential_link(&self, credential: &Credential) -> CredentialLink {
@@ -414,7 +470,7 @@ impl<'a> Views<'a> {
             })
             .collect();
         let skill = credential.competency.skill.as_ref().and_then(|id| {
-            self.skills.get(id.0.as_str()).map(|(f, s)| SkillView {
+            self.index.skills.get(id.0.as_str()).map(|(f, s)| SkillView {
                 id: s.id.0.clone(),
                 statement: s.statement.0.clone(),
                 description: s.description.as_ref().map(|d| d.0.clone()),
@@ -422,6 +478,7 @@ impl<'a> Views<'a> {
             })
         });
         let pathways = self
+            .index
             .stacks_of
             .get(credential.id.0.as_str())
             .into_iter()
@@ -497,11 +554,6 @@ impl<'a> Views<'a> {
 pub fn asset_path(written: &str) -> String {
     let clean: Vec<&str> = written.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
     format!("assets/{}", clean.join("/"))
-}
-
-/// The documents of a kind that made it into the typed catalog, for page lists.
-pub fn ids(catalog: &Catalog, kind: Kind) -> Vec<String> {
-    catalog.of_kind(kind).filter(|d| d.model.is_some()).filter_map(|d| d.outline.id.clone()).collect()
 }
 
 fn status(status: Status) -> StatusView {

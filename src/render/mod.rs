@@ -6,18 +6,22 @@ mod archive;
 pub mod context;
 mod markdown;
 mod ob3;
+mod output;
 pub mod package;
 mod templates;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use minijinja::Value;
+use rayon::prelude::*;
 
 use crate::catalog::{Asset, Catalog};
 use crate::config::Config;
+use crate::model::{Credential, Stack};
 use crate::schema::Kind;
-use context::{Site, Views, asset_path};
+use context::{Contents, Index, Views, asset_path};
+pub use output::write;
 use package::{Manifest, ManifestDocument, ManifestFile, StackPackage};
 pub use templates::TemplateError;
 
@@ -52,59 +56,37 @@ impl Ids {
     }
 }
 
-/// Renders a catalog that lints without errors.
+/// Renders a catalog that lints without errors. Pages, JSON, zips and checksums are made in
+/// parallel: each is independent of the others, and at thousands of credentials they are most of
+/// the time a build takes.
 pub fn render(catalog: &Catalog, config: &Config, options: &Options) -> Result<Package, TemplateError> {
     let templates = templates::Templates::new(options.templates.as_deref())?;
     let ids = Ids { base: options.base_url.clone().or_else(|| config.publish.base_url.as_ref().map(|u| u.0.clone())) };
-    let stacks = context::ids(catalog, Kind::Stack);
-    let credentials = context::ids(catalog, Kind::Credential);
-
-    let mut all_pages: BTreeSet<String> = BTreeSet::from(["index.html".to_string()]);
-    all_pages.extend(stacks.iter().map(|id| format!("stacks/{id}.html")));
-    all_pages
-        .extend(credentials.iter().flat_map(|id| [format!("credentials/{id}.html"), format!("credentials/{id}.json")]));
-    all_pages.extend(stacks.iter().map(|id| format!("stacks/{id}.json")));
-    let stack_ids: Vec<&str> = stacks.iter().map(String::as_str).collect();
+    let index = Index::new(catalog);
+    let contents = Contents::catalog(&index);
+    let views = Views::new(&index, config, &contents);
 
     let mut package = Package::default();
-    pages(catalog, config, &templates, &all_pages, &stack_ids, &mut package.files)?;
-    json(catalog, config, &ids, &all_pages, &mut package.files);
+    package.files.extend(pages(&views, &contents, &templates)?);
+    package.files.extend(json(&views, &contents, config, &ids));
     let style = templates.asset("assets/style.css")?;
     package.files.insert("assets/style.css".into(), style.into_bytes());
-    for (written, bytes) in images(catalog, None) {
-        package.files.insert(asset_path(&written), bytes);
-    }
+    package.files.extend(images(catalog, &contents));
     // The schemas, at a stable URL under the package, for editors (`yaml-language-server`).
     for name in crate::schema::SchemaName::ALL {
         package.files.insert(format!("schema/{}", name.file_name()), name.text().as_bytes().to_vec());
     }
 
     if options.zip {
-        for (_, stack) in catalog.stacks() {
-            let members: Vec<&str> = stack.credentials.iter().map(|c| c.0.as_str()).collect();
-            let mut pages: BTreeSet<String> = BTreeSet::from([
-                "index.html".to_string(),
-                format!("stacks/{}.html", stack.id.0),
-                format!("stacks/{}.json", stack.id.0),
-            ]);
-            pages.extend(
-                members.iter().flat_map(|id| [format!("credentials/{id}.html"), format!("credentials/{id}.json")]),
-            );
-            let mut files = BTreeMap::new();
-            self::pages(catalog, config, &templates, &pages, &[stack.id.0.as_str()], &mut files)?;
-            // The JSON is the same as the site's: ids are absolute.
-            for path in pages.iter().filter(|p| p.ends_with(".json")) {
-                if let Some(bytes) = package.files.get(path) {
-                    files.insert(path.clone(), bytes.clone());
-                }
-            }
-            files.insert("assets/style.css".into(), package.files["assets/style.css"].clone());
-            for (written, bytes) in images(catalog, Some(&members).map(|m| (stack.id.0.as_str(), m.as_slice()))) {
-                files.insert(asset_path(&written), bytes);
-            }
-            let bytes = archive::zip(&files).map_err(|e| TemplateError(format!("zip: {e}")))?;
-            package.files.insert(format!("packages/{}-{}.zip", stack.id.0, stack.version.0), bytes);
-        }
+        let zips = contents
+            .stacks
+            .par_iter()
+            .map(|stack| {
+                let bytes = stack_zip(&index, config, &templates, &package, stack)?;
+                Ok((format!("packages/{}-{}.zip", stack.id.0, stack.version.0), bytes))
+            })
+            .collect::<Result<Vec<_>, TemplateError>>()?;
+        package.files.extend(zips);
     }
 
     let manifest = manifest(catalog, &ids, &package);
@@ -114,45 +96,65 @@ pub fn render(catalog: &Catalog, config: &Config, options: &Options) -> Result<P
     Ok(package)
 }
 
-/// The HTML pages among `pages`, for the stacks in `stacks`.
-fn pages(
-    catalog: &Catalog,
+/// One stack's zip: its pages, linked only among themselves, with the site's JSON (ids are
+/// absolute, so it is the same), stylesheet and images.
+fn stack_zip(
+    index: &Index,
     config: &Config,
     templates: &templates::Templates,
-    pages: &BTreeSet<String>,
-    stacks: &[&str],
-    out: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<(), TemplateError> {
-    let views = Views::new(catalog, config, pages);
-    let site: Site = views.site(stacks);
-    let page = |path: &str, root: &str, extra: Option<(&str, Value)>| -> Result<Vec<u8>, TemplateError> {
-        let mut context =
-            BTreeMap::from([("site", to_value(&site)), ("root", Value::from(root)), ("page", Value::from(path))]);
-        let name = match &extra {
-            Some((key, _)) => format!("{key}.html"),
-            None => "index.html".to_string(),
-        };
-        if let Some((key, value)) = extra {
-            context.insert(key, value);
-        }
-        templates.render(&name, to_value(&context)).map(String::into_bytes)
-    };
-    out.insert("index.html".into(), page("index.html", "", None)?);
-    for (_, stack) in catalog.stacks() {
-        let path = format!("stacks/{}.html", stack.id.0);
-        if pages.contains(&path) {
-            let bytes = page(&path, "../", Some(("stack", to_value(views.stack(stack)))))?;
-            out.insert(path, bytes);
+    site: &Package,
+    stack: &Stack,
+) -> Result<Vec<u8>, TemplateError> {
+    let contents = Contents::stack(index, stack);
+    let views = Views::new(index, config, &contents);
+    let mut files: BTreeMap<String, Vec<u8>> = pages(&views, &contents, templates)?.into_iter().collect();
+    let images = contents.stacks.iter().filter_map(|s| s.image.as_deref());
+    let images = images.chain(contents.credentials.iter().filter_map(|c| c.image.as_deref()));
+    let shared = contents.paths().filter(|p| p.ends_with(".json")).cloned();
+    let shared = shared.chain(["assets/style.css".to_string()]).chain(images.map(asset_path));
+    for path in shared {
+        if let Some(bytes) = site.files.get(&path) {
+            files.insert(path, bytes.clone());
         }
     }
-    for (_, credential) in catalog.credentials() {
-        let path = format!("credentials/{}.html", credential.id.0);
-        if pages.contains(&path) {
-            let bytes = page(&path, "../", Some(("credential", to_value(views.credential(credential)))))?;
-            out.insert(path, bytes);
-        }
+    archive::zip(&files).map_err(|e| TemplateError(format!("zip: {e}")))
+}
+
+/// The HTML pages of a package.
+fn pages(
+    views: &Views,
+    contents: &Contents,
+    templates: &templates::Templates,
+) -> Result<Vec<(String, Vec<u8>)>, TemplateError> {
+    // Made into a template value once: every page shares it.
+    let site = to_value(views.site());
+    /// A page to render.
+    enum Page<'c> {
+        Index,
+        Stack(&'c Stack),
+        Credential(&'c Credential),
     }
-    Ok(())
+    let mut todo = vec![("index.html".to_string(), Page::Index)];
+    todo.extend(contents.stacks.iter().map(|s| (format!("stacks/{}.html", s.id.0), Page::Stack(s))));
+    todo.extend(contents.credentials.iter().map(|c| (format!("credentials/{}.html", c.id.0), Page::Credential(c))));
+    todo.into_par_iter()
+        .map(|(path, page)| {
+            let root = if path.contains('/') { "../" } else { "" };
+            let common = minijinja::context! { site => site.clone(), root => root, page => path.as_str() };
+            let (template, context) = match page {
+                Page::Index => ("index.html", common),
+                Page::Stack(stack) => {
+                    ("stack.html", minijinja::context! { stack => to_value(views.stack(stack)), ..common })
+                }
+                Page::Credential(credential) => (
+                    "credential.html",
+                    minijinja::context! { credential => to_value(views.credential(credential)), ..common },
+                ),
+            };
+            let html = templates.render(template, context)?;
+            Ok((path, html.into_bytes()))
+        })
+        .collect()
 }
 
 fn to_value<T: serde::Serialize>(value: T) -> Value {
@@ -160,18 +162,21 @@ fn to_value<T: serde::Serialize>(value: T) -> Value {
 }
 
 /// Every Achievement and stack JSON.
-fn json(catalog: &Catalog, config: &Config, ids: &Ids, pages: &BTreeSet<String>, out: &mut BTreeMap<String, Vec<u8>>) {
-    let views = Views::new(catalog, config, pages);
+fn json(views: &Views, contents: &Contents, config: &Config, ids: &Ids) -> Vec<(String, Vec<u8>)> {
     let pretty = |value: &serde_json::Value| {
         let mut text = serde_json::to_string_pretty(value).expect("JSON serializes");
         text.push('\n');
         text.into_bytes()
     };
-    for (_, credential) in catalog.credentials() {
-        let achievement = ob3::credential(&views.credential(credential), config, ids);
-        out.insert(format!("credentials/{}.json", credential.id.0), pretty(&achievement));
-    }
-    for (_, stack) in catalog.stacks() {
+    let mut out: Vec<(String, Vec<u8>)> = contents
+        .credentials
+        .par_iter()
+        .map(|credential| {
+            let achievement = ob3::credential(&views.credential(credential), config, ids);
+            (format!("credentials/{}.json", credential.id.0), pretty(&achievement))
+        })
+        .collect();
+    out.par_extend(contents.stacks.par_iter().map(|stack| {
         let view = views.stack(stack);
         let document = StackPackage {
             id: ids.url(&format!("stacks/{}.json", stack.id.0)),
@@ -186,36 +191,22 @@ fn json(catalog: &Catalog, config: &Config, ids: &Ids, pages: &BTreeSet<String>,
                 .collect(),
             achievement: view.award.then(|| ob3::stack(&view, config, ids)),
         };
-        out.insert(
-            format!("stacks/{}.json", stack.id.0),
-            pretty(&serde_json::to_value(&document).expect("serializes")),
-        );
-    }
+        (format!("stacks/{}.json", stack.id.0), pretty(&serde_json::to_value(&document).expect("serializes")))
+    }));
+    out
 }
 
-/// The images documents name, read from the catalog: all of them, or those of one stack and its
-/// credentials. Only files inside the catalog are read; lint has refused any other path.
-fn images(catalog: &Catalog, stack: Option<(&str, &[&str])>) -> Vec<(String, Vec<u8>)> {
-    let wanted = |kind: Kind, id: &str| match stack {
-        None => true,
-        Some((stack, members)) => {
-            (kind == Kind::Stack && id == stack) || (kind == Kind::Credential && members.contains(&id))
-        }
-    };
+/// The images the package's documents name, read from the catalog, at their place under
+/// `assets/`. Only files inside the catalog are read; lint has refused any other path.
+fn images(catalog: &Catalog, contents: &Contents) -> Vec<(String, Vec<u8>)> {
+    let written = contents.stacks.iter().filter_map(|s| s.image.as_deref());
+    let written = written.chain(contents.credentials.iter().filter_map(|c| c.image.as_deref()));
     let mut out = Vec::new();
-    for doc in &catalog.docs {
-        let Some(id) = doc.outline.id.as_deref() else { continue };
-        if doc.model.is_none() || !wanted(doc.kind, id) {
-            continue;
-        }
-        let Some(written) = catalog.file(doc).parsed().and_then(|p| p.value.get("image")).and_then(|v| v.as_str())
-        else {
-            continue;
-        };
+    for written in written {
         if let Asset::Found(path) = catalog.asset(written)
             && let Ok(bytes) = std::fs::read(path)
         {
-            out.push((written.to_string(), bytes));
+            out.push((asset_path(written), bytes));
         }
     }
     out
@@ -254,65 +245,6 @@ fn manifest(catalog: &Catalog, ids: &Ids, package: &Package) -> Manifest {
         generator: format!("mcred {}", env!("CARGO_PKG_VERSION")),
         base_url: ids.base.clone(),
         documents,
-        files: package.files.iter().map(|(path, bytes)| ManifestFile::of(path, bytes)).collect(),
+        files: package.files.par_iter().map(|(path, bytes)| ManifestFile::of(path, bytes)).collect(),
     }
-}
-
-/// Whether a package path is relative and stays below the package root.
-fn contained(path: &str) -> bool {
-    !path.is_empty()
-        && !path.starts_with('/')
-        && path.split(['/', '\\']).all(|part| !part.is_empty() && part != "." && part != "..")
-        && Path::new(path).components().all(|c| matches!(c, std::path::Component::Normal(_)))
-}
-
-/// Writes the package to `out` all at once: into a new folder beside it, then swapped in, so a
-/// failed or interrupted build leaves the previous package as it was.
-pub fn write(package: &Package, out: &Path) -> std::io::Result<()> {
-    // Every path stays inside the package, whatever a document wrote: checked once more here,
-    // where a mistake would write outside the output folder.
-    if let Some(bad) = package.files.keys().find(|p| !contained(p)) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("refusing to write `{bad}`: it leaves the package"),
-        ));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let result = (|| {
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
-        }
-        for (path, bytes) in &package.files {
-            let target = staging.join(path);
-            if let Some(folder) = target.parent() {
-                std::fs::create_dir_all(folder)?;
-            }
-            std::fs::write(target, bytes)?;
-        }
-        let previous = parent.join(format!(".{name}.previous-{}", std::process::id()));
-        if out.exists() {
-            std::fs::rename(out, &previous)?;
-        }
-        if let Err(e) = std::fs::rename(&staging, out) {
-            // Put the old package back before reporting.
-            if previous.exists() {
-                let _ = std::fs::rename(&previous, out);
-            }
-            return Err(e);
-        }
-        if previous.exists() {
-            std::fs::remove_dir_all(&previous)?;
-        }
-        Ok(())
-    })();
-    if result.is_err() && staging.exists() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
 }

@@ -69,20 +69,24 @@ impl Templates {
 /// in quoted attributes. (minijinja's own escaping also writes `/` as `&#x2f;`, which makes every
 /// link in the page harder to read.)
 fn escape(out: &mut minijinja::Output, state: &mut minijinja::State, value: &Value) -> Result<(), minijinja::Error> {
-    use std::fmt::Write;
     match value.as_str() {
         Some(text) if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() => {
-            for c in text.chars() {
-                match c {
-                    '&' => out.write_str("&amp;"),
-                    '<' => out.write_str("&lt;"),
-                    '>' => out.write_str("&gt;"),
-                    '"' => out.write_str("&quot;"),
-                    '\'' => out.write_str("&#39;"),
-                    c => out.write_char(c),
-                }?;
+            // Runs of plain text are written whole: most text has nothing to escape.
+            let mut plain = 0;
+            for (i, byte) in text.bytes().enumerate() {
+                let entity = match byte {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[plain..i])?;
+                out.write_str(entity)?;
+                plain = i + 1;
             }
-            Ok(())
+            Ok(out.write_str(&text[plain..])?)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
