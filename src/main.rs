@@ -5,6 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Loading and rendering a catalog is millions of small allocations across threads; mimalloc makes
+// a large lint or build markedly faster than the system allocator (see the book's performance page).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // clap exits 2 on bad arguments and 0 for --help and --version.
     let cli = mcred::cli::Cli::parse();
