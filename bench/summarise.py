@@ -3,7 +3,8 @@
     python3 bench/summarise.py WORK SIZE...
 
 WORK holds hyperfine's JSON exports (`SIZE.json`, `SIZE-build.json`, `SIZE-check-jsonschema.json`,
-`reference.json`) and `memory.tsv` (size, command, peak KiB).
+`reference.json`), `memory.tsv` (size, command, peak KiB) and `build-out.txt` (the type of file
+system `mcred build` wrote to).
 """
 
 import json
@@ -48,7 +49,10 @@ def main():
 
     cores = os.cpu_count()
     load_avg = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    with open(os.path.join(work, "build-out.txt")) as f:
+        written = f.read().strip() or "unknown"
     print(f"Machine: {platform.machine()}, {cores} cores, load average {load_avg} at the end.")
+    print(f"`mcred build` wrote its packages to a {written} file system.")
     print()
     print("| credentials | command | median | min – max | time ÷ `mcred lint` | peak memory |")
     print("|---:|---|---:|---:|---:|---:|")

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 // Loading and rendering a catalog is millions of small allocations across threads; mimalloc makes
-// a large lint or build markedly faster than the system allocator (see the book's performance page).
+// a large lint or build about a tenth faster than the system allocator (the book's performance page).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
