@@ -1,5 +1,6 @@
-//! Which files make up a catalog: every `*.yaml` / `*.yml` below its folder, hidden folders and
-//! `.gitignore`d paths skipped, links followed only when they stay inside the catalog.
+//! Which files make up a catalog: every `*.yaml` / `*.yml` below its folder (in any case, as
+//! editors on macOS and Windows may write `Intro.YML`), hidden folders and `.gitignore`d paths
+//! skipped, links followed only when they stay inside the catalog.
 
 use std::path::{Path, PathBuf};
 
@@ -91,8 +92,12 @@ fn loops(path: &Path) -> bool {
     true
 }
 
+/// Whether a path names a YAML file. `Notes.YAML` is one too: skipping it would leave a document
+/// out of the catalog with no word said.
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// The path an error is about and what went wrong there, for a YAML file or a folder (whose
@@ -104,5 +109,28 @@ fn error_path(error: &ignore::Error) -> Option<(PathBuf, String)> {
         }
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_yaml_file_in_any_case_but_not_hidden_or_ignored_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        for file in ["a.yaml", "b.yml", "C.YAML", "d.Yml", "notes.txt", "yaml", ".hidden/e.yaml", "skip/f.yaml"] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "kind: credential\n").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "skip/\n").unwrap();
+        let found: Vec<String> = discover(root)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.path.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, ["C.YAML", "a.yaml", "b.yml", "d.Yml"]);
     }
 }
