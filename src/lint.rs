@@ -2,9 +2,9 @@
 //!
 //! Each file is read, parsed, checked against its schema, typed and put through the rules that
 //! read one document on its own, in parallel; then the rules that read the whole catalog run on
-//! the documents' outlines. [`lint`] keeps every file as read, for commands that go on to use
-//! the documents; [`check`] keeps only what the report needs, so that linting a large catalog
-//! takes little memory.
+//! the documents' outlines. [`lint`] keeps every file as read, for commands that go on to edit
+//! or show the files; [`typed`] keeps the typed documents a build renders; [`check`] keeps only
+//! what the report needs, so that linting a large catalog takes little memory.
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +30,12 @@ pub fn lint(root: &Path, config: &Config, cwd: &Path) -> std::io::Result<Linted>
     run(root, config, cwd, Keep::Everything)
 }
 
+/// Like [`lint`], for publishing: every valid document keeps its typed model, but a file with no
+/// finding of its own keeps neither its text nor its parsed value (as in [`check`]).
+pub fn typed(root: &Path, config: &Config, cwd: &Path) -> std::io::Result<Linted> {
+    run(root, config, cwd, Keep::Models)
+}
+
 /// Like [`lint`], for a report only: a file with no finding of its own keeps neither its text nor
 /// its parsed value, and documents keep no typed model, only the outline the catalog-wide rules
 /// read. A file that a catalog-wide rule then reports is read again, so every diagnostic can be
@@ -41,6 +47,7 @@ pub fn check(root: &Path, config: &Config, cwd: &Path) -> std::io::Result<Linted
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keep {
     Everything,
+    Models,
     Findings,
 }
 
@@ -93,7 +100,7 @@ fn read_one(root: &Path, config: &Config, cwd: &Path, index: usize, found: &Foun
     let spans = match keep {
         Keep::Everything => Spans::Always,
         // Spans only for the files that have something to show.
-        Keep::Findings => Spans::WhenFree,
+        Keep::Models | Keep::Findings => Spans::WhenFree,
     };
     let file = read_file(found, config, cwd, spans);
     let doc = Document::read(0, &file);
@@ -111,14 +118,16 @@ fn read_one(root: &Path, config: &Config, cwd: &Path, index: usize, found: &Foun
     if !found.is_empty() {
         file.locate();
     }
-    let slim = keep == Keep::Findings && found.is_empty() && doc.is_some();
+    let slim = keep != Keep::Everything && found.is_empty() && doc.is_some();
     if slim {
         // Nothing to show in this file, and the catalog-wide rules read only the outline.
         file.text = String::new();
         if let Content::Parsed(parsed) = &mut file.content {
             *parsed = Parsed::empty();
         }
-        if let Some(doc) = &mut doc {
+        if let Some(doc) = &mut doc
+            && keep == Keep::Findings
+        {
             doc.model = None;
         }
     }

@@ -419,6 +419,17 @@ fn check(files: &[(&str, &[u8])]) -> Result<(), TestCaseError> {
     let checked = mcred::lint::check(dir.path(), &config, dir.path()).unwrap();
     let checked_located = report::locate(&checked.catalog, &checked.diagnostics);
     prop_assert_eq!(brief(&checked_located), brief(&located), "`check` and `lint` disagree");
+    // `typed` (what `mcred build` runs) too, and it keeps every typed document `lint` keeps.
+    let typed = mcred::lint::typed(dir.path(), &config, dir.path()).unwrap();
+    prop_assert_eq!(
+        brief(&report::locate(&typed.catalog, &typed.diagnostics)),
+        brief(&located),
+        "`typed` and `lint` disagree"
+    );
+    let models = |linted: &mcred::lint::Linted| -> Vec<Option<String>> {
+        linted.catalog.docs.iter().filter(|d| d.model.is_some()).map(|d| d.outline.id.clone()).collect()
+    };
+    prop_assert_eq!(models(&typed), models(&linted), "`typed` lost a typed document");
 
     let summary = Summary::of(linted.catalog.files.len(), &located);
     let json: serde_json::Value = serde_json::from_str(&report::json::render(&located, summary)).unwrap();

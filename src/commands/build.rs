@@ -20,7 +20,7 @@ pub fn run(args: BuildArgs, env: &Env) -> Result<Outcome, Error> {
         )));
     }
     let started = std::time::Instant::now();
-    let linted = lint::lint(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
+    let linted = lint::typed(&root, &config, &env.cwd).map_err(|error| Error::Io { path: root.clone(), error })?;
     let located = report::locate(&linted.catalog, &linted.diagnostics);
     let summary = Summary::of(linted.catalog.files.len(), &located);
     let style = report::human::Style { colour: env.colour, width: env.width };

@@ -141,7 +141,7 @@ impl Builder {
     }
 
     fn render(&self, config: &Config) -> Site {
-        let linted = match lint::lint(&config.catalog, config, &self.env.cwd) {
+        let linted = match lint::typed(&config.catalog, config, &self.env.cwd) {
             Ok(linted) => linted,
             Err(e) => {
                 return Site::Broken(error_page(

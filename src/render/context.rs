@@ -556,7 +556,7 @@ pub fn asset_path(written: &str) -> String {
     format!("assets/{}", clean.join("/"))
 }
 
-fn status(status: Status) -> StatusView {
+pub fn status(status: Status) -> StatusView {
     match status {
         Status::Draft => StatusView { id: "draft", label: "Draft" },
         Status::Published => StatusView { id: "published", label: "Published" },

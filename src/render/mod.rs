@@ -16,10 +16,9 @@ use std::path::PathBuf;
 use minijinja::Value;
 use rayon::prelude::*;
 
-use crate::catalog::{Asset, Catalog};
+use crate::catalog::{Asset, Catalog, Model};
 use crate::config::Config;
 use crate::model::{Credential, Stack};
-use crate::schema::Kind;
 use context::{Contents, Index, Views, asset_path};
 pub use output::write;
 use package::{Manifest, ManifestDocument, ManifestFile, StackPackage};
@@ -216,28 +215,28 @@ fn manifest(catalog: &Catalog, ids: &Ids, package: &Package) -> Manifest {
     let documents = catalog
         .docs
         .iter()
-        .filter(|d| d.model.is_some())
         .filter_map(|doc| {
             let id = doc.outline.id.clone()?;
             let file = catalog.file(doc);
             let source =
                 file.path.strip_prefix(&catalog.root).unwrap_or(&file.path).to_string_lossy().replace('\\', "/");
-            let value = &file.parsed()?.value;
-            let text = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
-            let (page, json) = match doc.kind {
-                Kind::Credential => (Some(format!("credentials/{id}.html")), Some(format!("credentials/{id}.json"))),
-                Kind::Stack => (Some(format!("stacks/{id}.html")), Some(format!("stacks/{id}.json"))),
-                Kind::Framework => (None, None),
+            let status = |s| Some(context::status(s).id.to_string());
+            let (version, status, page, json) = match doc.model.as_ref()? {
+                Model::Credential(c) => (
+                    Some(c.version.0.clone()),
+                    status(c.status),
+                    Some(format!("credentials/{id}.html")),
+                    Some(format!("credentials/{id}.json")),
+                ),
+                Model::Stack(s) => (
+                    Some(s.version.0.clone()),
+                    status(s.status),
+                    Some(format!("stacks/{id}.html")),
+                    Some(format!("stacks/{id}.json")),
+                ),
+                Model::Framework(f) => (f.version.as_ref().map(|v| v.0.clone()), None, None, None),
             };
-            Some(ManifestDocument {
-                kind: doc.kind.as_str().into(),
-                id,
-                version: text("version"),
-                status: text("status"),
-                source,
-                page,
-                json,
-            })
+            Some(ManifestDocument { kind: doc.kind.as_str().into(), id, version, status, source, page, json })
         })
         .collect();
     Manifest {
