@@ -556,6 +556,7 @@ pub fn asset_path(written: &str) -> String {
     format!("assets/{}", clean.join("/"))
 }
 
+/// A status and the words a page shows for it.
 pub fn status(status: Status) -> StatusView {
     match status {
         Status::Draft => StatusView { id: "draft", label: "Draft" },
