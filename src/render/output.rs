@@ -93,3 +93,50 @@ fn remove(folder: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn package(files: &[(&str, &str)]) -> Package {
+        Package { files: files.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect() }
+    }
+
+    #[test]
+    fn a_new_package_replaces_the_old_one_whole_and_links_in_it_are_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (out, elsewhere) = (tmp.path().join("dist"), tmp.path().join("elsewhere"));
+        std::fs::create_dir_all(elsewhere.join("deep")).unwrap();
+        std::fs::write(elsewhere.join("deep/keep.txt"), "mine").unwrap();
+
+        write(&package(&[("index.html", "one"), ("credentials/a.html", "a"), ("old/only.html", "x")]), &out).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&elsewhere, out.join("credentials/linked")).unwrap();
+        write(&package(&[("index.html", "two"), ("credentials/b.html", "b")]), &out).unwrap();
+
+        let mut left: Vec<String> = ignore::WalkBuilder::new(&out)
+            .standard_filters(false)
+            .build()
+            .filter_map(Result::ok)
+            .map(|e| e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["", "credentials", "credentials/b.html", "index.html"]);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(std::fs::read_to_string(elsewhere.join("deep/keep.txt")).unwrap(), "mine");
+        // Nothing is left beside the package either.
+        let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(beside.len(), 2, "{beside:?}");
+    }
+
+    #[test]
+    fn a_path_out_of_the_package_is_refused_before_anything_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        for bad in ["../escape.html", "/abs.html", "a/../../b.html", "a\\..\\..\\b.html", ""] {
+            let error = write(&package(&[("index.html", "x"), (bad, "x")]), &out).unwrap_err();
+            assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{bad}");
+        }
+        assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none());
+    }
+}
