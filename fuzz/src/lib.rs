@@ -107,6 +107,13 @@ pub fn check_catalog(root: &Path, expected: usize) {
     let checked = mcred::lint::check(root, &config, root).expect("the catalog folder is read");
     let checked_located = report::locate(&checked.catalog, &checked.diagnostics);
     assert_eq!(brief(&checked_located), brief(&located), "`check` and `lint` disagree");
+    // `typed` (what `mcred build` runs) too; the pages below are rendered from it, as a build does.
+    let typed = mcred::lint::typed(root, &config, root).expect("the catalog folder is read");
+    assert_eq!(
+        brief(&report::locate(&typed.catalog, &typed.diagnostics)),
+        brief(&located),
+        "`typed` and `lint` disagree"
+    );
 
     let summary = Summary::of(linted.catalog.files.len(), &located);
     let json: serde_json::Value =
@@ -129,7 +136,7 @@ pub fn check_catalog(root: &Path, expected: usize) {
 
     if summary.errors == 0 {
         let options = mcred::render::Options { base_url: None, templates: None, zip: false };
-        let package = mcred::render::render(&linted.catalog, &config, &options)
+        let package = mcred::render::render(&typed.catalog, &config, &options)
             .unwrap_or_else(|e| panic!("a clean catalog fails to render: {}", e.0));
         for (path, bytes) in &package.files {
             assert!(!path.split('/').any(|p| p == ".."), "a published path climbs: {path}");
