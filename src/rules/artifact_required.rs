@@ -30,6 +30,7 @@ rule! {
     id: "artifact-required",
     severity: Error,
     summary: "a credential asks for at least one classroom artifact",
+    reads: Document,
     check: check,
 }
 

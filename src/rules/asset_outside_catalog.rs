@@ -25,6 +25,7 @@ rule! {
     id: "asset-outside-catalog",
     severity: Error,
     summary: "no referenced path escapes the catalog (absolute, `..`, or through a symlink)",
+    reads: Document,
     check: check,
 }
 

@@ -28,6 +28,7 @@ rule! {
     id: "compound-skill",
     severity: Warning,
     summary: "the competency statement does not bundle several skills",
+    reads: Document,
     check: check,
 }
 

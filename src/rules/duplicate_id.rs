@@ -24,6 +24,7 @@ rule! {
     id: "duplicate-id",
     severity: Error,
     summary: "no two documents of one kind share an id",
+    reads: Catalog,
     check: check,
 }
 

@@ -25,6 +25,7 @@ rule! {
     id: "duplicate-key",
     severity: Error,
     summary: "no mapping repeats a key",
+    reads: Document,
     check: check,
 }
 

@@ -32,6 +32,7 @@ rule! {
     id: "grain-size",
     severity: Warning,
     summary: "`estimated_hours` is within the configured range",
+    reads: Document,
     check: check,
     options: GrainSize,
 }

@@ -25,6 +25,7 @@ rule! {
     id: "id-filename",
     severity: Warning,
     summary: "the file stem equals the id",
+    reads: Document,
     check: check,
 }
 

@@ -26,6 +26,7 @@ rule! {
     id: "missing-asset",
     severity: Error,
     summary: "every referenced local file (image) exists",
+    reads: Document,
     check: check,
 }
 

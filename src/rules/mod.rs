@@ -14,6 +14,7 @@ macro_rules! rule {
         id: $id:literal,
         severity: $severity:ident,
         summary: $summary:literal,
+        reads: $reads:ident,
         check: $check:path
         $(, options: $options:ty)?
         $(,)?
@@ -25,6 +26,7 @@ macro_rules! rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             options: rule!(@options $($options)?),
+            reads: $crate::rules::Reads::$reads,
             check: $check,
         };
     };
@@ -92,31 +94,6 @@ pub static ALL: &[&Rule] = &[
     &summary_length::RULE,
 ];
 
-/// The rules that read one document at a time: its file, its value, its typed model and the
-/// configuration, never another document. They run as each file is read, in parallel, so that
-/// a file's parsed value can be let go of as soon as it has been checked. A rule missing here
-/// runs on the whole catalog, which is always correct, only slower.
-static DOCUMENT: &[&Rule] = &[
-    &unreadable_file::RULE,
-    &yaml_syntax::RULE,
-    &duplicate_key::RULE,
-    &unknown_kind::RULE,
-    &schema::RULE,
-    &id_filename::RULE,
-    &one_skill::RULE,
-    &compound_skill::RULE,
-    &stack_duplicate::RULE,
-    &research_required::RULE,
-    &artifact_required::RULE,
-    &reflection_required::RULE,
-    &rubric_coverage::RULE,
-    &passing_level::RULE,
-    &grain_size::RULE,
-    &missing_asset::RULE,
-    &asset_outside_catalog::RULE,
-    &summary_length::RULE,
-];
-
 /// A lint rule.
 pub struct Rule {
     /// The stable id: renaming it breaks every configuration that names it.
@@ -129,7 +106,21 @@ pub struct Rule {
     pub doc: &'static str,
     /// The options it takes in `[rules.ID]`, besides `severity`.
     pub options: Option<RuleOptions>,
+    /// What it reads: one document, or the catalog as a whole.
+    reads: Reads,
     check: fn(&Context, &mut Findings),
+}
+
+/// What a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// One document at a time: its file, its value, its typed model and the configuration, never
+    /// another document. Such rules run as each file is read, in parallel, so that a file's
+    /// parsed value can be let go of as soon as it has been checked.
+    Document,
+    /// The catalog as a whole (the documents' outlines), after every file is read. Always
+    /// correct for any rule, only slower.
+    Catalog,
 }
 
 impl std::fmt::Debug for Rule {
@@ -139,11 +130,6 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
-    /// Whether the rule reads one document at a time (see [`DOCUMENT`]).
-    fn reads_one_document(&self) -> bool {
-        DOCUMENT.iter().any(|r| std::ptr::eq(*r, self))
-    }
-
     /// The doc as Markdown, without the leading space `///` leaves on each line.
     pub fn doc(&self) -> String {
         self.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
@@ -265,7 +251,7 @@ fn run_rule(rule: &'static Rule, catalog: &Catalog, config: &Config, out: &mut V
 pub fn run_document(single: &Catalog, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // In registry order, which is the order `run_rest` merges them in.
-    for &rule in ALL.iter().filter(|r| r.reads_one_document()) {
+    for &rule in ALL.iter().filter(|r| r.reads == Reads::Document) {
         run_rule(rule, single, config, &mut out);
     }
     out
@@ -278,7 +264,7 @@ pub fn run_rest(catalog: &Catalog, config: &Config, per_file: Vec<Vec<Diagnostic
     let mut per_file: Vec<std::iter::Peekable<std::vec::IntoIter<Diagnostic>>> =
         per_file.into_iter().map(|found| found.into_iter().peekable()).collect();
     for &rule in ALL {
-        if rule.reads_one_document() {
+        if rule.reads == Reads::Document {
             // Each file's findings are in rule order: take this rule's, file by file.
             for found in &mut per_file {
                 while let Some(d) = found.next_if(|d| d.rule == rule.id) {

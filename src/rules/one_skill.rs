@@ -31,6 +31,7 @@ rule! {
     id: "one-skill",
     severity: Error,
     summary: "a credential measures exactly one skill",
+    reads: Document,
     check: check,
 }
 

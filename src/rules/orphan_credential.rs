@@ -28,6 +28,7 @@ rule! {
     id: "orphan-credential",
     severity: Warning,
     summary: "every credential belongs to at least one stack",
+    reads: Catalog,
     check: check,
 }
 

@@ -29,6 +29,7 @@ rule! {
     id: "passing-level",
     severity: Error,
     summary: "`scoring.passing` names a defined level",
+    reads: Document,
     check: check,
 }
 

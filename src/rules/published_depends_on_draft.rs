@@ -28,6 +28,7 @@ rule! {
     id: "published-depends-on-draft",
     severity: Error,
     summary: "a published stack or credential does not include or require a draft or retired one",
+    reads: Catalog,
     check: check,
 }
 

@@ -27,6 +27,7 @@ rule! {
     id: "reflection-required",
     severity: Warning,
     summary: "a credential asks for a reflection",
+    reads: Document,
     check: check,
 }
 

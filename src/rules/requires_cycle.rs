@@ -29,6 +29,7 @@ rule! {
     id: "requires-cycle",
     severity: Error,
     summary: "prerequisites form no cycle",
+    reads: Catalog,
     check: check,
 }
 

@@ -27,6 +27,7 @@ rule! {
     id: "research-required",
     severity: Error,
     summary: "a credential cites at least one piece of research",
+    reads: Document,
     check: check,
 }
 

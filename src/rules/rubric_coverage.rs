@@ -36,6 +36,7 @@ rule! {
     id: "rubric-coverage",
     severity: Error,
     summary: "every submission part is scored, every criterion scores an existing part and describes every level",
+    reads: Document,
     check: check,
 }
 

@@ -30,6 +30,7 @@ rule! {
     id: "schema",
     severity: Error,
     summary: "the document satisfies its JSON Schema",
+    reads: Document,
     check: check,
 }
 

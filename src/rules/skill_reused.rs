@@ -28,6 +28,7 @@ rule! {
     id: "skill-reused",
     severity: Error,
     summary: "no two credentials measure the same skill",
+    reads: Catalog,
     check: check,
 }
 

@@ -25,6 +25,7 @@ rule! {
     id: "stack-duplicate",
     severity: Error,
     summary: "a stack lists a credential at most once",
+    reads: Document,
     check: check,
 }
 

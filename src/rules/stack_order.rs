@@ -25,6 +25,7 @@ rule! {
     id: "stack-order",
     severity: Error,
     summary: "within a stack, every credential comes after the credentials it `requires`",
+    reads: Catalog,
     check: check,
 }
 

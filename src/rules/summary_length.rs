@@ -33,6 +33,7 @@ rule! {
     id: "summary-length",
     severity: Warning,
     summary: "`summary` fits the configured length (default 280 characters)",
+    reads: Document,
     check: check,
     options: SummaryLength,
 }

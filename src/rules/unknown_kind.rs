@@ -29,6 +29,7 @@ rule! {
     id: "unknown-kind",
     severity: Error,
     summary: "`kind` is present and one of credential, stack, framework",
+    reads: Document,
     check: check,
 }
 

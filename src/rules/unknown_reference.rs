@@ -30,6 +30,7 @@ rule! {
     id: "unknown-reference",
     severity: Error,
     summary: "stack entries and `requires` name existing credentials",
+    reads: Catalog,
     check: check,
 }
 

@@ -28,6 +28,7 @@ rule! {
     id: "unknown-skill",
     severity: Error,
     summary: "`competency.skill` names a skill of a framework in the catalog",
+    reads: Catalog,
     check: check,
 }
 

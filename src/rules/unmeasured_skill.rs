@@ -28,6 +28,7 @@ rule! {
     id: "unmeasured-skill",
     severity: Warning,
     summary: "every framework skill is measured by some credential",
+    reads: Catalog,
     check: check,
 }
 

@@ -26,6 +26,7 @@ rule! {
     id: "unreadable-file",
     severity: Error,
     summary: "every YAML file of the catalog can be read",
+    reads: Document,
     check: check,
 }
 

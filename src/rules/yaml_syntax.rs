@@ -28,6 +28,7 @@ rule! {
     id: "yaml-syntax",
     severity: Error,
     summary: "the file is valid YAML 1.2, UTF-8, one document",
+    reads: Document,
     check: check,
 }
 
