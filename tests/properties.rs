@@ -1,8 +1,9 @@
 //! Properties of the whole lint pipeline, for any input: YAML-shaped documents (mostly valid,
-//! often nearly so) and arbitrary bytes go through `lint`, `locate` and every report format.
-//! Whatever the input, nothing panics, every finding lies inside its file, the JSON report
-//! follows `schema/report.schema.json`, and `lint::check` (what `mcred lint` runs, with the fast
-//! parser) reports exactly what `lint::lint` (the general parser) reports.
+//! often nearly so) and arbitrary bytes go through `lint`, `locate`, every report format and,
+//! when clean, rendering. The properties are the fuzz targets' (`fuzz/src/lib.rs`, shared so
+//! they are written once): nothing panics, every finding lies inside its file, the JSON report
+//! follows `schema/report.schema.json`, and `lint::check` and `lint::typed` (what `mcred lint`
+//! and `mcred build` run, with the fast parser) report exactly what `lint::lint` reports.
 //!
 //! The suite runs a moderate number of cases so that `cargo test` stays fast; set
 //! `PROPTEST_CASES` for a longer run, e.g. `PROPTEST_CASES=5000 cargo test --release --test
@@ -10,12 +11,10 @@
 //! which is replayed first on every later run: commit it with the fix.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod harness;
 
-use std::path::Path;
-
-use mcred::config::Config;
-use mcred::load::Content;
-use mcred::report::{self, Located, Summary};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
@@ -400,119 +399,14 @@ fn write_seq(items: &[Node], depth: usize, out: &mut String) {
 // ---------------------------------------------------------------------------------------------
 // The properties
 
-/// Lints a catalog of these files and checks every property of the result.
+/// Lints a catalog of these files and checks every property of the result: the fuzz targets'
+/// checks, which panic when a property breaks (proptest then shrinks the input).
 fn check(files: &[(&str, &[u8])]) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let config = Config::defaults(dir.path());
-    let linted = mcred::lint::lint(dir.path(), &config, dir.path()).unwrap();
-    prop_assert_eq!(linted.catalog.files.len(), files.len(), "every file is in the catalog");
-    let located = report::locate(&linted.catalog, &linted.diagnostics);
-    for found in &located {
-        inside(dir.path(), found)?;
-    }
-
-    // `check` (what `mcred lint` runs: the fast parser, files let go of when they have no finding)
-    // reports exactly what `lint` (the general parser, everything kept) reports.
-    let checked = mcred::lint::check(dir.path(), &config, dir.path()).unwrap();
-    let checked_located = report::locate(&checked.catalog, &checked.diagnostics);
-    prop_assert_eq!(brief(&checked_located), brief(&located), "`check` and `lint` disagree");
-    // `typed` (what `mcred build` runs) too, and it keeps every typed document `lint` keeps.
-    let typed = mcred::lint::typed(dir.path(), &config, dir.path()).unwrap();
-    prop_assert_eq!(
-        brief(&report::locate(&typed.catalog, &typed.diagnostics)),
-        brief(&located),
-        "`typed` and `lint` disagree"
-    );
-    let models = |linted: &mcred::lint::Linted| -> Vec<Option<String>> {
-        linted.catalog.docs.iter().filter(|d| d.model.is_some()).map(|d| d.outline.id.clone()).collect()
-    };
-    prop_assert_eq!(models(&typed), models(&linted), "`typed` lost a typed document");
-
-    let summary = Summary::of(linted.catalog.files.len(), &located);
-    let json: serde_json::Value = serde_json::from_str(&report::json::render(&located, summary)).unwrap();
-    let errors = mcred::schema::report_errors(&json);
-    prop_assert!(errors.is_empty(), "the JSON report breaks its schema: {:?}", errors);
-    prop_assert_eq!(json["diagnostics"].as_array().unwrap().len(), located.len());
-
-    // The other formats draw every finding without a panic, in a form their readers parse.
-    let style = report::human::Style { colour: false, width: 100 };
-    report::human::render(&located, Some(summary), style);
-    let sarif: serde_json::Value = serde_json::from_str(&report::sarif::render(&located)).unwrap();
-    prop_assert!(sarif["runs"].is_array());
-    for line in report::github::render(&located).lines() {
-        prop_assert!(line.starts_with("::error ") || line.starts_with("::warning "), "{}", line);
-    }
-    let all = vec![true; linted.catalog.files.len()];
-    let junit = report::junit::render(&linted.catalog, &all, &located, summary);
-    if let Err(e) = roxmltree::Document::parse(&junit) {
-        return Err(TestCaseError::fail(format!("JUnit is not XML: {e}\n{junit}")));
-    }
-    Ok(())
-}
-
-/// What a user reads of each finding.
-fn brief(located: &[Located]) -> Vec<String> {
-    located
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{}-{}:{} {} | {:?}",
-                d.diagnostic.rule,
-                d.source.display,
-                d.start.line,
-                d.start.column,
-                d.end.line,
-                d.end.column,
-                d.diagnostic.message,
-                d.diagnostic.help
-            )
-        })
-        .collect()
-}
-
-/// A finding's position lies inside its file: on one of its lines, at most one column past the
-/// line's last character, the end not before the start; and its span is a range of the text.
-fn inside(dir: &Path, found: &Located) -> Result<(), TestCaseError> {
-    let source = found.source;
-    let text = &source.text;
-    prop_assert!(
-        found.span.start <= found.span.end && found.span.end <= text.len(),
-        "{:?} in {} bytes",
-        found.span,
-        text.len()
-    );
-    prop_assert!(text.is_char_boundary(found.span.start) && text.is_char_boundary(found.span.end));
-    let lines: Vec<&str> = text.split('\n').collect();
-    for (what, at) in [("start", found.start), ("end", found.end)] {
-        prop_assert!(at.line >= 1 && at.line <= lines.len(), "{} line {} of {} lines", what, at.line, lines.len());
-        let chars = lines[at.line - 1].chars().count();
-        prop_assert!(
-            at.column >= 1 && at.column <= chars + 1,
-            "{} column {} of a {}-character line",
-            what,
-            at.column,
-            chars
-        );
-    }
-    prop_assert!(found.start <= found.end, "{:?} after {:?}", found.start, found.end);
-    // The text read is the file on disk (a BOM aside), or, for a file that is not UTF-8 text, the
-    // valid text before the first bad byte: lines in the report are lines of the file.
-    let disk = std::fs::read(dir.join(source.path.file_name().unwrap())).unwrap();
-    // Lines as YAML 1.2 breaks them: at LF, CRLF, and a lone CR.
-    let lone_cr =
-        disk.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count() + usize::from(disk.last() == Some(&b'\r'));
-    let disk_lines = disk.iter().filter(|b| **b == b'\n').count() + lone_cr + 1;
-    prop_assert!(found.end.line <= disk_lines, "line {} of a {}-line file", found.end.line, disk_lines);
-    if let Content::Parsed(_) | Content::Syntax(_) = source.content {
-        let disk = disk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&disk);
-        // Byte for byte, but that a lone CR (a line break in YAML 1.2) may be read as LF.
-        let same =
-            text.len() == disk.len() && text.bytes().zip(disk).all(|(t, d)| t == *d || (*d == b'\r' && t == b'\n'));
-        prop_assert!(same, "the text read is not the file");
-    }
+    harness::check_catalog(dir.path(), files.len());
     Ok(())
 }
 

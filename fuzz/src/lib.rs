@@ -1,11 +1,13 @@
 //! What every fuzz target checks: one input, split into the files of a small catalog, goes
 //! through the loader and the whole lint pipeline (`lint`, `locate`, every report format), and,
 //! when it lints clean, through rendering. [`check`] panics when a property breaks, which is what
-//! the fuzzers count as a crash:
+//! the fuzzers count as a crash. `tests/properties.rs` checks the same properties
+//! ([`check_catalog`]) on generated catalogs in `cargo test`:
 //!
 //! - nothing panics, and nothing is lost: every file is in the catalog;
-//! - `lint::check` (what `mcred lint` runs, with the fast parser) reports exactly what
-//!   `lint::lint` (the general parser) reports;
+//! - `lint::check` (what `mcred lint` runs, with the fast parser) and `lint::typed` (what
+//!   `mcred build` runs) report exactly what `lint::lint` (the general parser) reports, and
+//!   `typed` keeps every typed document;
 //! - every finding lies inside its file (a line of it, a column within that line, end ≥ start);
 //! - the JSON report follows `schema/report.schema.json`, SARIF is JSON, JUnit is XML, GitHub
 //!   annotations are one command a line;
@@ -114,12 +116,17 @@ pub fn check_catalog(root: &Path, expected: usize) {
         brief(&located),
         "`typed` and `lint` disagree"
     );
+    let models = |linted: &mcred::lint::Linted| -> Vec<Option<String>> {
+        linted.catalog.docs.iter().filter(|d| d.model.is_some()).map(|d| d.outline.id.clone()).collect()
+    };
+    assert_eq!(models(&typed), models(&linted), "`typed` lost a typed document");
 
     let summary = Summary::of(linted.catalog.files.len(), &located);
     let json: serde_json::Value =
         serde_json::from_str(&report::json::render(&located, summary)).expect("the JSON report is JSON");
     let errors = mcred::schema::report_errors(&json);
     assert!(errors.is_empty(), "the JSON report breaks its schema: {errors:?}");
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(located.len()), "a finding is missing from JSON");
 
     let style = report::human::Style { colour: false, width: 100 };
     let _ = report::human::render(&located, Some(summary), style);
@@ -168,7 +175,8 @@ fn brief(located: &[Located]) -> Vec<String> {
         .collect()
 }
 
-/// A finding lies inside its file.
+/// A finding's position lies inside its file: on one of its lines, at most one column past the
+/// line's last character, the end not before the start; and its span is a range of the text.
 fn inside(found: &Located) {
     let text = &found.source.text;
     assert!(
@@ -179,14 +187,21 @@ fn inside(found: &Located) {
     );
     assert!(text.is_char_boundary(found.span.start) && text.is_char_boundary(found.span.end));
     let lines: Vec<&str> = text.split('\n').collect();
-    for at in [found.start, found.end] {
-        assert!(at.line >= 1 && at.line <= lines.len(), "line {} of {}", at.line, lines.len());
+    for (what, at) in [("start", found.start), ("end", found.end)] {
+        assert!(at.line >= 1 && at.line <= lines.len(), "{what} line {} of {} lines", at.line, lines.len());
         let chars = lines[at.line - 1].chars().count();
-        assert!(at.column >= 1 && at.column <= chars + 1, "column {} of a {chars}-character line", at.column);
+        assert!(at.column >= 1 && at.column <= chars + 1, "{what} column {} of a {chars}-character line", at.column);
     }
     assert!(found.start <= found.end, "{:?} after {:?}", found.start, found.end);
+    // The text read is the file on disk (a BOM aside), or, for a file that is not UTF-8 text, the
+    // valid text before the first bad byte: lines in the report are lines of the file.
+    let disk = std::fs::read(&found.source.path).expect("the file is there");
+    // Lines as YAML 1.2 breaks them: at LF, CRLF, and a lone CR.
+    let lone_cr =
+        disk.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count() + usize::from(disk.last() == Some(&b'\r'));
+    let disk_lines = disk.iter().filter(|b| **b == b'\n').count() + lone_cr + 1;
+    assert!(found.end.line <= disk_lines, "line {} of a {disk_lines}-line file", found.end.line);
     if let Content::Parsed(_) | Content::Syntax(_) = found.source.content {
-        let disk = std::fs::read(&found.source.path).expect("the file is there");
         let disk = disk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&disk);
         // Byte for byte, but that a lone CR (a line break in YAML 1.2) may be read as LF.
         let same =
