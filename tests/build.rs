@@ -9,23 +9,12 @@ mod gen_catalog;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{CREDENTIAL, STACK, catalog};
+use common::{CREDENTIAL, STACK, catalog, mcred};
 use serde_json::Value;
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn mcred(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 /// Every file below `dir`: path relative to it → bytes.

@@ -3,7 +3,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{CREDENTIAL, STACK, catalog, copy_tree, warned};
 
@@ -14,13 +13,8 @@ struct Run {
 }
 
 fn mcred(dir: &Path, args: &[&str]) -> Run {
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    let (code, stdout, stderr) = common::mcred(dir, args);
+    Run { code, stdout, stderr }
 }
 
 impl Run {

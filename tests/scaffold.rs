@@ -4,19 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{brief, catalog, lint};
-
-fn mcred(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::{brief, catalog, lint, mcred};
 
 fn read(dir: &Path, path: &str) -> String {
     std::fs::read_to_string(dir.join(path)).unwrap()

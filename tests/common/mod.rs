@@ -1,8 +1,10 @@
 //! What the integration tests share: small catalogs written to a temporary folder, linted the
-//! way `mcred lint` does, each finding with its rule and position.
+//! way `mcred lint` does, each finding with its rule and position; and the binary, run as a user
+//! runs it.
 #![allow(dead_code)]
 
 use std::path::Path;
+use std::process::Command;
 
 use mcred::config::Config;
 use mcred::report;
@@ -148,4 +150,15 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
+}
+
+/// Runs `mcred ARGS` in `dir`, without colour: its exit code, stdout and stderr.
+pub fn mcred(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_mcred")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap();
+    (
+        output.status.code().expect("mcred exits by itself"),
+        String::from_utf8(output.stdout).expect("mcred prints UTF-8"),
+        String::from_utf8(output.stderr).expect("mcred prints UTF-8"),
+    )
 }
