@@ -38,27 +38,27 @@ fi
 status=0
 vnu="$here/node_modules/vnu-jar/build/dist/vnu.jar"
 
+# The Nu Html Checker with ARGS; NAME starts its one-line verdict.
+run_vnu() {
+  local name=$1 rc
+  shift
+  java -jar "$vnu" --errors-only "$@" 2>&1
+  rc=$?
+  if [[ $rc -eq 0 ]]; then
+    echo "$name: no errors"
+  else
+    echo "$name: errors (exit $rc)"
+    status=1
+  fi
+}
+
 echo "== Nu Html Checker: $1"
-java -jar "$vnu" --errors-only --skip-non-html "$dir" 2>&1
-rc=$?
-if [[ $rc -eq 0 ]]; then
-  echo "vnu: no errors"
-else
-  echo "vnu: errors (exit $rc)"
-  status=1
-fi
+run_vnu vnu --skip-non-html "$dir"
 
 mapfile -t css < <(find "$dir" -name '*.css' -type f | sort)
 if [[ ${#css[@]} -gt 0 ]]; then
   echo "== Nu Html Checker, CSS: ${#css[@]} stylesheet(s)"
-  java -jar "$vnu" --errors-only --css "${css[@]}" 2>&1
-  rc=$?
-  if [[ $rc -eq 0 ]]; then
-    echo "vnu css: no errors"
-  else
-    echo "vnu css: errors (exit $rc)"
-    status=1
-  fi
+  run_vnu "vnu css" --css "${css[@]}"
 fi
 
 echo "== axe-core in Chromium: $1"
