@@ -10,6 +10,7 @@ mod gen_catalog;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::html::{Tag, tokenize};
 use common::{CREDENTIAL, STACK, catalog, mcred};
 use serde_json::Value;
 
@@ -303,7 +304,7 @@ fn hostile_text_is_inert_in_every_page() {
     let (_out, built) = build(dir.path(), &["--zip"]);
     let mut pages = 0;
     for (path, bytes) in built.iter().filter(|(p, _)| p.ends_with(".html")) {
-        for (name, attributes) in tags(&String::from_utf8_lossy(bytes)) {
+        for Tag { name, attributes } in tokenize(&String::from_utf8_lossy(bytes)).0 {
             assert!(!["script", "iframe", "object", "embed"].contains(&name.as_str()), "{path}: <{name}>");
             for (attribute, value) in attributes {
                 assert!(!attribute.starts_with("on"), "{path}: an event handler `{attribute}` on <{name}>");
@@ -318,49 +319,6 @@ fn hostile_text_is_inert_in_every_page() {
     assert!(page.contains("{{ 7 * 7 }}") && !page.contains(" 49"), "template syntax in a title");
     assert!(page.contains("{{ root }}") && page.contains("{% raw %}"));
     assert!(page.contains("&lt;script&gt;alert("), "the title is shown, escaped");
-}
-
-/// The tags of an HTML page, each with its attributes (name, value). Text from YAML reaches a page
-/// escaped (`&lt;`), so only real markup shows up here.
-fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        rest = &rest[start + 1..];
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '/').collect();
-        rest = &rest[name.len()..];
-        let mut attributes = Vec::new();
-        loop {
-            rest = rest.trim_start();
-            if rest.is_empty() || rest.starts_with('>') || rest.starts_with("/>") {
-                break;
-            }
-            let attribute: String = rest.chars().take_while(|c| !c.is_whitespace() && !"=>/".contains(*c)).collect();
-            rest = &rest[attribute.len()..];
-            let mut value = String::new();
-            if let Some(after) = rest.strip_prefix('=') {
-                let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'');
-                match quote {
-                    Some(q) => {
-                        let end = after[1..].find(q).map_or(after.len(), |i| i + 1);
-                        value = after[1..end].to_string();
-                        rest = &after[(end + 1).min(after.len())..];
-                    }
-                    None => {
-                        value = after.chars().take_while(|c| !c.is_whitespace() && *c != '>').collect();
-                        rest = &after[value.len()..];
-                    }
-                }
-            } else if attribute.is_empty() {
-                rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
-            }
-            if !attribute.is_empty() {
-                attributes.push((attribute.to_lowercase(), value));
-            }
-        }
-        out.push((name.to_lowercase(), attributes));
-    }
-    out
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! runs it.
 #![allow(dead_code)]
 
+pub mod html;
+
 use std::path::Path;
 use std::process::Command;
 
