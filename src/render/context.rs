@@ -332,14 +332,13 @@ impl<'a> Contents<'a> {
 /// Builds the views of one package's pages; links to a page outside it are left out.
 pub struct Views<'a> {
     index: &'a Index<'a>,
-    catalog: &'a Catalog,
     config: &'a Config,
     contents: &'a Contents<'a>,
 }
 
 impl<'a> Views<'a> {
     pub fn new(index: &'a Index<'a>, config: &'a Config, contents: &'a Contents<'a>) -> Self {
-        Views { index, catalog: index.catalog, config, contents }
+        Views { index, config, contents }
     }
 
     fn link(&self, path: String) -> Option<String> {
@@ -427,7 +426,7 @@ impl<'a> Views<'a> {
 
     /// An asset's path in the site, when it is a file of the catalog.
     pub fn image(&self, written: &str) -> Option<String> {
-        match self.catalog.asset(written) {
+        match self.index.catalog.asset(written) {
             Asset::Found(_) => Some(asset_path(written)),
             _ => None,
         }
