@@ -327,6 +327,12 @@ impl<'a> Contents<'a> {
     pub fn paths(&self) -> impl Iterator<Item = &String> {
         self.pages.iter()
     }
+
+    /// The images its documents name, as written (relative to the catalog root).
+    pub fn images(&self) -> impl Iterator<Item = &'a str> {
+        let stacks = self.stacks.iter().filter_map(|s| s.image.as_deref());
+        stacks.chain(self.credentials.iter().filter_map(|c| c.image.as_deref()))
+    }
 }
 
 /// Builds the views of one package's pages; links to a page outside it are left out.

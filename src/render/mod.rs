@@ -107,10 +107,8 @@ fn stack_zip(
     let contents = Contents::stack(index, stack);
     let views = Views::new(index, config, &contents);
     let mut files: BTreeMap<String, Vec<u8>> = pages(&views, &contents, templates)?.into_iter().collect();
-    let images = contents.stacks.iter().filter_map(|s| s.image.as_deref());
-    let images = images.chain(contents.credentials.iter().filter_map(|c| c.image.as_deref()));
     let shared = contents.paths().filter(|p| p.ends_with(".json")).cloned();
-    let shared = shared.chain(["assets/style.css".to_string()]).chain(images.map(asset_path));
+    let shared = shared.chain(["assets/style.css".to_string()]).chain(contents.images().map(asset_path));
     for path in shared {
         if let Some(bytes) = site.files.get(&path) {
             files.insert(path, bytes.clone());
@@ -198,10 +196,8 @@ fn json(views: &Views, contents: &Contents, config: &Config, ids: &Ids) -> Vec<(
 /// The images the package's documents name, read from the catalog, at their place under
 /// `assets/`. Only files inside the catalog are read; lint has refused any other path.
 fn images(catalog: &Catalog, contents: &Contents) -> Vec<(String, Vec<u8>)> {
-    let written = contents.stacks.iter().filter_map(|s| s.image.as_deref());
-    let written = written.chain(contents.credentials.iter().filter_map(|c| c.image.as_deref()));
     let mut out = Vec::new();
-    for written in written {
+    for written in contents.images() {
         if let Asset::Found(path) = catalog.asset(written)
             && let Ok(bytes) = std::fs::read(path)
         {
